@@ -1,0 +1,138 @@
+package org.unionhub.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.unionhub.platform.event.EventTypes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@link OutboxRelay} on its own thread: right after each commit that wrote an event,
+ * every {@code unionhub.outbox.poll-interval} as a fallback, and with growing back-off while the
+ * broker does not answer (events wait in the table; none is lost).
+ */
+@ApplicationScoped
+public class OutboxRelayWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final JpaOutboxStore store;
+    private final String serviceName;
+    private final String bootstrapServers;
+    private final boolean enabled;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration retention;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private volatile Instant lastSuccess;
+    private Thread thread;
+    private KafkaEventPublisher publisher;
+
+    public OutboxRelayWorker(JpaOutboxStore store,
+                             @ConfigProperty(name = "unionhub.service-name") String serviceName,
+                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                             @ConfigProperty(name = "unionhub.outbox.enabled", defaultValue = "true") boolean enabled,
+                             @ConfigProperty(name = "unionhub.outbox.batch-size", defaultValue = "200") int batchSize,
+                             @ConfigProperty(name = "unionhub.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
+                             @ConfigProperty(name = "unionhub.outbox.retention", defaultValue = "P7D") Duration retention) {
+        this.store = store;
+        this.serviceName = serviceName;
+        this.bootstrapServers = bootstrapServers;
+        this.enabled = enabled;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!enabled) {
+            return;
+        }
+        publisher = new KafkaEventPublisher(bootstrapServers, serviceName + "-outbox");
+        OutboxRelay relay = new OutboxRelay(store, publisher, EventTypes.source(serviceName), batchSize, 15_000, Clock.systemUTC());
+        running = true;
+        thread = new Thread(() -> loop(relay), "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            wakeUps.release();
+            thread.join(10_000);
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+
+    /** An event was committed: publish it now rather than at the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        wakeUps.release();
+    }
+
+    /** When the relay last reached the broker successfully (or found nothing to do). */
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    @Scheduled(every = "${unionhub.outbox.prune-every:1h}", delayed = "1m")
+    void prune() {
+        int removed = QuarkusTransaction.requiringNew().call(() -> store.prune(Instant.now().minus(retention)));
+        if (removed > 0) {
+            LOG.debugf("pruned %d published outbox events", removed);
+        }
+    }
+
+    private void loop(OutboxRelay relay) {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                wakeUps.drainPermits();
+                OutboxRelay.Result result = QuarkusTransaction.requiringNew().call(
+                        () -> store.tryRelayLock() ? relay.relayOnce() : new OutboxRelay.Result(0, 0, null));
+                if (result.failed()) {
+                    LOG.warnf("outbox relay: %d sent, then %s; retrying in %d ms", result.sent(), result.failure(), backoff.toMillis());
+                    Thread.sleep(backoff.toMillis());
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    continue;
+                }
+                backoff = Duration.ofMillis(100);
+                lastSuccess = Instant.now();
+                if (result.pendingSeen() < batchSize) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database itself is unavailable: wait and try again, the rows are safe there
+                LOG.warnf("outbox relay cannot read the outbox: %s", e.getMessage());
+                sleepQuietly(MAX_BACKOFF);
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
