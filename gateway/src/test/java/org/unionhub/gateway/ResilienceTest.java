@@ -1,0 +1,90 @@
+package org.unionhub.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.unionhub.infra.DevTokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class ResilienceTest {
+
+    private final String staff = DevTokens.staff(UUID.randomUUID());
+
+    @AfterEach
+    void heal() {
+        FakeServices.get("slow").reset();
+        FakeServices.get("flaky").reset();
+    }
+
+    private Response timed(String path) {
+        return given().auth().oauth2(staff).get(path);
+    }
+
+    @Test
+    void aSlowServiceGives504WithinItsTimeout() {
+        FakeServices.get("slow").mode(FakeService.Mode.HANG);
+        long start = System.nanoTime();
+        timed("/api/v1/slow-test/x").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://unionhub.org/problems/gateway-timeout"))
+                .body("status", equalTo(504))
+                .body("instance", equalTo("/api/v1/slow-test/x"))
+                .header("X-Request-Id", notNullValue());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(ms).as("timeout is 500 ms").isBetween(400L, 2_500L);
+    }
+
+    @Test
+    void aServiceThatIsDownGives503Quickly() {
+        long start = System.nanoTime();
+        timed("/api/v1/down-test").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://unionhub.org/problems/service-unavailable"))
+                .header("Retry-After", notNullValue());
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500L);
+    }
+
+    @Test
+    void aServiceThatDropsTheConnectionGives502() {
+        FakeServices.get("slow").mode(FakeService.Mode.DROP);
+        timed("/api/v1/slow-test").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://unionhub.org/problems/bad-gateway"));
+    }
+
+    @Test
+    void theBreakerOpensOnRepeatedFailuresAndClosesWhenTheServiceRecovers() {
+        FakeService flaky = FakeServices.get("flaky");
+        timed("/api/v1/flaky-test").then().statusCode(200);
+        flaky.mode(FakeService.Mode.DROP);
+        // failures until the breaker opens: then the service is not even called
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Response r = timed("/api/v1/flaky-test");
+            return r.statusCode() == 503;
+        });
+        flaky.mode(FakeService.Mode.ECHO);
+        int before = flaky.received();
+        timed("/api/v1/flaky-test").then().statusCode(503)
+                .body("detail", equalTo("the flaky service is failing; calls to it are paused for a moment"))
+                .header("Retry-After", notNullValue());
+        assertThat(flaky.received()).as("an open breaker spares the service").isEqualTo(before);
+
+        // after the delay a half-open probe goes through and closes the breaker
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> timed("/api/v1/flaky-test").statusCode() == 200);
+        timed("/api/v1/flaky-test").then().statusCode(200).body("service", equalTo("flaky"));
+        assertThat(flaky.received()).isGreaterThan(before);
+    }
+}
