@@ -1,0 +1,300 @@
+package org.unionhub.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The code side of the comparison, read from the repository at test time: which apps exist, what
+ * each one configures and reads, which topics it produces and consumes.
+ */
+final class Repo {
+
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern TOPIC_CONSTANT = Pattern.compile("TOPIC\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+
+    private static Repo instance;
+
+    final Path root;
+    private final List<App> apps;
+    private final Properties platformProperties;
+    private final Set<String> platformJavaKeys;
+    private final Set<String> platformArtifacts;
+
+    private Repo(Path root) {
+        this.root = root;
+        this.platformProperties = load(root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+        this.platformJavaKeys = javaConfigKeys(root.resolve("platform/src/main/java"), CONFIG_PROPERTY);
+        this.platformArtifacts = artifacts(root.resolve("platform/pom.xml"));
+        this.apps = discoverApps();
+    }
+
+    static synchronized Repo get() {
+        if (instance == null) {
+            instance = new Repo(findRoot());
+        }
+        return instance;
+    }
+
+    /** The module runs in deploy/manifests; walk up to the parent pom that lists it. */
+    static Path findRoot() {
+        List<Path> starts = new ArrayList<>();
+        String configured = System.getProperty("unionhub.root");
+        if (configured != null && !configured.isBlank()) {
+            starts.add(Paths.get(configured));
+        }
+        starts.add(Paths.get("").toAbsolutePath());
+        for (Path start : starts) {
+            for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+                Path pom = p.resolve("pom.xml");
+                if (Files.isRegularFile(pom) && read(pom).contains("<module>deploy/manifests</module>")) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (a pom.xml listing deploy/manifests) above "
+                + Paths.get("").toAbsolutePath());
+    }
+
+    List<App> apps() {
+        return apps;
+    }
+
+    App app(String name) {
+        return apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no app " + name + " in " + root));
+    }
+
+    Path path(String relative) {
+        return root.resolve(relative);
+    }
+
+    String rel(Path p) {
+        return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** Every topic the code names: channels, dead-letter topics, and the TOPIC constants it publishes to. */
+    Map<String, String> topicsInCode() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (App app : apps) {
+            app.consumedTopics().forEach(t -> topics.putIfAbsent(t, app.propertiesFile()));
+            app.deadLetterTopics().forEach(t -> topics.putIfAbsent(t, app.propertiesFile()));
+            app.producedTopics().forEach((t, file) -> topics.putIfAbsent(t, file));
+        }
+        return topics;
+    }
+
+    private List<App> discoverApps() {
+        List<App> found = new ArrayList<>();
+        try (Stream<Path> poms = Files.walk(root, 3)) {
+            poms.filter(p -> p.getFileName().toString().equals("pom.xml"))
+                    .filter(p -> !p.getParent().equals(root))
+                    .filter(p -> !rel(p).contains("target/") && !rel(p).startsWith(".") && !rel(p).contains("/."))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .forEach(pom -> {
+                        Path dir = pom.getParent();
+                        Path props = dir.resolve("src/main/resources/application.properties");
+                        if (Files.isRegularFile(props) && read(pom).contains("quarkus-maven-plugin")) {
+                            found.add(app(dir, pom, props));
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (found.isEmpty()) {
+            throw new AssertionError("no app module (src/main/resources/application.properties + quarkus-maven-plugin) under " + root);
+        }
+        return List.copyOf(found);
+    }
+
+    private App app(Path dir, Path pom, Path propsFile) {
+        Properties props = load(propsFile);
+        Set<String> artifacts = artifacts(pom);
+        boolean usesPlatform = artifacts.contains("platform");
+        Set<String> extensions = new TreeSet<>(artifacts);
+        Set<String> keys = new TreeSet<>();
+        props.stringPropertyNames().forEach(k -> keys.add(stripProfile(k)));
+        Path java = dir.resolve("src/main/java");
+        keys.addAll(javaConfigKeys(java, CONFIG_PROPERTY));
+        Set<String> mappingPrefixes = javaConfigKeys(java, CONFIG_MAPPING);
+        if (usesPlatform) {
+            extensions.addAll(platformArtifacts);
+            platformProperties.stringPropertyNames().forEach(k -> keys.add(stripProfile(k)));
+            keys.addAll(platformJavaKeys);
+        }
+        Map<String, String> produced = new LinkedHashMap<>();
+        if (Files.isDirectory(java)) {
+            try (Stream<Path> files = Files.walk(java)) {
+                files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> {
+                    Matcher m = TOPIC_CONSTANT.matcher(read(f));
+                    while (m.find()) {
+                        produced.putIfAbsent(m.group(1), rel(f));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String name = dir.getFileName().toString();
+        return new App(name, rel(dir), rel(propsFile), props, keys, mappingPrefixes, extensions, produced);
+    }
+
+    static String stripProfile(String key) {
+        if (key.startsWith("%")) {
+            int dot = key.indexOf('.');
+            return dot < 0 ? key : key.substring(dot + 1);
+        }
+        return key;
+    }
+
+    private static Set<String> javaConfigKeys(Path dir, Pattern pattern) {
+        Set<String> keys = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                Matcher m = pattern.matcher(read(f));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    private static Set<String> artifacts(Path pom) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (Files.isRegularFile(pom)) {
+            Matcher m = ARTIFACT.matcher(read(pom));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
+    static Properties load(Path file) {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+
+    /** One deployable Quarkus app (a domain service or the gateway). */
+    record App(String name, String dir, String propertiesFile, Properties properties, Set<String> configKeys,
+               Set<String> configMappingPrefixes, Set<String> extensions, Map<String, String> producedTopics) {
+
+        int httpPort() {
+            String port = properties.getProperty("quarkus.http.port");
+            if (port == null) {
+                throw new AssertionError(propertiesFile + " sets no quarkus.http.port");
+            }
+            return Integer.parseInt(port.trim());
+        }
+
+        boolean has(String extension) {
+            return extensions.contains(extension);
+        }
+
+        boolean usesDatabase() {
+            return has("quarkus-jdbc-postgresql") || has("quarkus-agroal");
+        }
+
+        boolean usesKafka() {
+            return has("quarkus-messaging-kafka") || has("quarkus-kafka-client");
+        }
+
+        /** The last segment of the default JDBC URL: the service's own database. */
+        String databaseName() {
+            String url = properties.getProperty("quarkus.datasource.jdbc.url");
+            return url == null ? null : url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        }
+
+        Set<String> consumedTopics() {
+            return channelValues("incoming", "topic");
+        }
+
+        Set<String> deadLetterTopics() {
+            return channelValues("incoming", "dead-letter-queue.topic");
+        }
+
+        Set<String> outgoingTopics() {
+            return channelValues("outgoing", "topic");
+        }
+
+        Set<String> consumerGroups() {
+            return channelValues("incoming", "group.id");
+        }
+
+        /** Topic -> consumer group, for every incoming channel. */
+        Map<String, String> consumption() {
+            Map<String, String> byTopic = new LinkedHashMap<>();
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(stripProfile(key));
+                if (m.matches()) {
+                    String group = properties.getProperty("mp.messaging.incoming." + m.group(1) + ".group.id",
+                            properties.getProperty("quarkus.application.name", name));
+                    byTopic.put(properties.getProperty(key).trim(), group.trim());
+                }
+            }
+            return byTopic;
+        }
+
+        /** Everything this app writes: its TOPIC constants, outgoing channels and dead-letter topics. */
+        Set<String> writtenTopics() {
+            Set<String> all = new TreeSet<>(producedTopics.keySet());
+            all.addAll(outgoingTopics());
+            all.addAll(deadLetterTopics());
+            return all;
+        }
+
+        String serviceName() {
+            return properties.getProperty("unionhub.service-name");
+        }
+
+        private Set<String> channelValues(String direction, String suffix) {
+            Set<String> values = new TreeSet<>();
+            Pattern p = Pattern.compile("mp\\.messaging\\." + direction + "\\.[^.]+\\." + Pattern.quote(suffix));
+            for (String key : properties.stringPropertyNames()) {
+                if (p.matcher(stripProfile(key)).matches()) {
+                    values.add(properties.getProperty(key).trim());
+                }
+            }
+            return values;
+        }
+    }
+}
