@@ -121,6 +121,23 @@ class ComposeTest {
     }
 
     @Test
+    void secrets_of_the_code_are_required_from_the_environment() {
+        List<String> problems = new ArrayList<>();
+        for (Repo.App app : repo.apps()) {
+            Map<String, String> env = environment(services.path(app.name()));
+            for (String key : Secrets.sensitiveKeys(app)) {
+                String value = env.get(ConfigKeys.envName(key));
+                if (value == null || !value.matches("\\$\\{[A-Z0-9_]+:\\?[^}]*}")) {
+                    problems.add(FILE + " service " + app.name() + ": " + ConfigKeys.envName(key) + " (" + key + " in "
+                            + app.propertiesFile() + ") must be ${VARIABLE:?...} from deploy/compose/.env, not "
+                            + (value == null ? "unset" : value));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void only_the_gateway_is_published_and_start_order_follows_health() {
         List<String> problems = new ArrayList<>();
         services.fields().forEachRemaining(f -> {

@@ -300,6 +300,36 @@ class KubernetesTest {
         assertThat(problems).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, DEV, PROD})
+    void secrets_and_development_defaults_of_the_code_are_overridden_from_secrets(String dir) {
+        List<Resource> all = rendered(dir);
+        List<String> problems = new ArrayList<>();
+        for (Repo.App app : repo.apps()) {
+            Optional<Resource> dep = find(all, "Deployment", app.name());
+            if (dep.isEmpty()) {
+                continue;
+            }
+            JsonNode c = dep.get().at("/spec/template/spec/containers/0");
+            Map<String, String> vars = environment(all, dep.get(), c, problems);
+            for (String key : Secrets.sensitiveKeys(app)) {
+                String variable = ConfigKeys.envName(key);
+                boolean fromSecret = Manifests.stream(c.path("env")).anyMatch(e -> e.path("name").asText().equals(variable)
+                        && e.at("/valueFrom/secretKeyRef/name").isTextual());
+                if (!fromSecret) {
+                    problems.add(dep.get().where() + ": " + variable + " (" + key + " in " + app.propertiesFile()
+                            + ") must come from a Secret; the committed value is for development only");
+                }
+            }
+            for (String key : Secrets.developmentDefaults(app)) {
+                if (!vars.containsKey(ConfigKeys.envName(key))) {
+                    problems.add(dep.get().where() + ": does not override " + key + ", whose default is a development value");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void the_development_public_key_is_the_one_the_platform_ships() {
         Path devKey = repo.path(DEV).resolve("unionhub-dev-public.pem");
