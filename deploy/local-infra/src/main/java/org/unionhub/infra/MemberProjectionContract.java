@@ -91,4 +91,23 @@ public abstract class MemberProjectionContract {
         publish(UUID.randomUUID(), "joined", after, "ACTIVE", UUID.randomUUID(), Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(after) != null);
     }
+
+    @Test
+    void aDeadLetterIsReplayedToItsTopicAndAppliedOnceTheCauseIsFixed() throws Exception {
+        // an event that failed earlier (say, before a bug fix) sits in the dead-letter topic
+        UUID member = UUID.randomUUID();
+        String data = "{\"memberId\":\"" + member + "\",\"name\":\"重放\",\"status\":\"ACTIVE\",\"organizationId\":\""
+                + UUID.randomUUID() + "\",\"organizationAncestors\":[],\"employmentForm\":\"TRUCK_DRIVER\"}";
+        TopicProbe.sendCloudEvent(bootstrap(), TOPIC + ".dlq", member.toString(), UUID.randomUUID(),
+                "org.unionhub.membership.member.joined.v1", SOURCE, Instant.now().toString(), data);
+
+        io.restassured.RestAssured.given().auth().oauth2(DevTokens.role("admin"))
+                .post("/internal/dead-letters/" + TOPIC + "/replay")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE|重放".equals(statusOf(member)));
+
+        io.restassured.RestAssured.given().auth().oauth2(DevTokens.role("member"))
+                .post("/internal/dead-letters/" + TOPIC + "/replay")
+                .then().statusCode(403);
+    }
 }

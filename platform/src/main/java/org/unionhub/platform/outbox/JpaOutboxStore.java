@@ -21,12 +21,12 @@ public class JpaOutboxStore implements OutboxStore {
     @Override
     @SuppressWarnings("unchecked")
     public List<PendingEvent> pending(int max) {
-        List<Object[]> rows = em.createNativeQuery("SELECT seq, event_id, topic, event_type, aggregate_id, payload, occurred_at "
+        List<Object[]> rows = em.createNativeQuery("SELECT seq, event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent "
                         + "FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1")
                 .setParameter(1, max)
                 .getResultList();
         return rows.stream().map(r -> new PendingEvent(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+                (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]), (String) r[7])).toList();
     }
 
     @Override
@@ -45,9 +45,13 @@ public class JpaOutboxStore implements OutboxStore {
                 .executeUpdate();
     }
 
-    /** Number of events not yet acknowledged and the age of the oldest, for health and metrics. */
-    public long backlog() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL").getSingleResult()).longValue();
+    /** Events not yet acknowledged: how many, and when the oldest was written (null when none). */
+    public Backlog backlog() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), min(occurred_at) FROM outbox WHERE sent_at IS NULL").getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), row[1] == null ? null : toInstant(row[1]));
+    }
+
+    public record Backlog(long count, Instant oldest) {
     }
 
     public int prune(Instant sentBefore) {

@@ -54,6 +54,9 @@ public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     public CompletableFuture<Void> publish(String source, PendingEvent e) {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(e.topic(), e.aggregateId())
                 .writeBinary(toCloudEvent(source, e));
+        if (e.traceParent() != null) {
+            record.headers().add("traceparent", e.traceParent().getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) {

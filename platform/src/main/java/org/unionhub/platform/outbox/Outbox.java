@@ -2,6 +2,8 @@ package org.unionhub.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -47,16 +49,26 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + type + " cannot be serialised", e);
         }
-        em.createNativeQuery("INSERT INTO outbox (event_id, topic, event_type, aggregate_id, payload, occurred_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("INSERT INTO outbox (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .setParameter(3, type)
                 .setParameter(4, String.valueOf(aggregateId))
                 .setParameter(5, payload)
                 .setParameter(6, Instant.now())
+                .setParameter(7, currentTraceParent())
                 .executeUpdate();
         written.fire(new Written());
         return eventId;
+    }
+
+    /** W3C traceparent of the current span, when tracing is on; consumers continue the trace from it. */
+    static String currentTraceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 }

@@ -1,5 +1,8 @@
 package org.unionhub.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread: right after each commit that wrote an event,
@@ -37,12 +41,17 @@ public class OutboxRelayWorker {
     private final Duration retention;
     private final Semaphore wakeUps = new Semaphore(0);
 
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final Counter published;
+    private final Counter failures;
+
     private volatile boolean running;
     private volatile Instant lastSuccess;
     private Thread thread;
     private KafkaEventPublisher publisher;
 
-    public OutboxRelayWorker(JpaOutboxStore store,
+    public OutboxRelayWorker(JpaOutboxStore store, MeterRegistry metrics,
                              @ConfigProperty(name = "unionhub.service-name") String serviceName,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "unionhub.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -56,6 +65,12 @@ public class OutboxRelayWorker {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.retention = retention;
+        Gauge.builder("unionhub.outbox.backlog", backlog, AtomicLong::get)
+                .description("events written but not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("unionhub.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("age of the oldest event waiting for Kafka").register(metrics);
+        this.published = Counter.builder("unionhub.outbox.published").description("events acknowledged by Kafka").register(metrics);
+        this.failures = Counter.builder("unionhub.outbox.failures").description("relay passes that stopped at a failed event").register(metrics);
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -106,7 +121,10 @@ public class OutboxRelayWorker {
                 wakeUps.drainPermits();
                 OutboxRelay.Result result = QuarkusTransaction.requiringNew().call(
                         () -> store.tryRelayLock() ? relay.relayOnce() : new OutboxRelay.Result(0, 0, null));
+                published.increment(result.sent());
+                measureBacklog();
                 if (result.failed()) {
+                    failures.increment();
                     LOG.warnf("outbox relay: %d sent, then %s; retrying in %d ms", result.sent(), result.failure(), backoff.toMillis());
                     Thread.sleep(backoff.toMillis());
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -126,6 +144,12 @@ public class OutboxRelayWorker {
                 sleepQuietly(MAX_BACKOFF);
             }
         }
+    }
+
+    private void measureBacklog() {
+        JpaOutboxStore.Backlog b = QuarkusTransaction.requiringNew().call(store::backlog);
+        backlog.set(b.count());
+        oldestAgeSeconds.set(b.oldest() == null ? 0 : Math.max(0, Duration.between(b.oldest(), Instant.now()).toSeconds()));
     }
 
     private static void sleepQuietly(Duration d) {

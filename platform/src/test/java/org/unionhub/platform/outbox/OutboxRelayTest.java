@@ -24,7 +24,7 @@ class OutboxRelayTest {
 
         void write(String aggregate, String type) {
             long seq = rows.size() + 1;
-            rows.add(new PendingEvent(seq, UUID.randomUUID(), "t", type, aggregate, "{}", Instant.EPOCH));
+            rows.add(new PendingEvent(seq, UUID.randomUUID(), "t", type, aggregate, "{}", Instant.EPOCH, null));
         }
 
         @Override
