@@ -187,6 +187,24 @@ class KafkaTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void only_the_services_users_write_anything() {
+        Set<String> services = new TreeSet<>();
+        repo.apps().stream().filter(Repo.App::usesKafka).forEach(a -> services.add(a.name()));
+        List<String> problems = new ArrayList<>();
+        for (Resource user : ofKind(rendered(BASE), "KafkaUser")) {
+            if (services.contains(user.name())) {
+                continue;
+            }
+            for (Acls.Acl acl : Acls.of(user)) {
+                if (!Set.of("Read", "Describe").containsAll(acl.operations())) {
+                    problems.add(user.where() + ": " + acl + " lets a user that is no service change something");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {BASE, DEV, PROD})
     void each_service_authenticates_as_its_own_kafka_user(String dir) {
