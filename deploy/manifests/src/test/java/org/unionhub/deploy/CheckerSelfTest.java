@@ -138,6 +138,17 @@ class CheckerSelfTest {
     }
 
     @Test
+    void published_topics_are_found_in_constants_and_outbox_calls() {
+        java.util.regex.Matcher constant = Repo.TOPIC_CONSTANT.matcher("public static final String MEMBER_TOPIC = \"membership.member.v1\";");
+        assertThat(constant.find()).isTrue();
+        assertThat(constant.group(1)).isEqualTo("membership.member.v1");
+        java.util.regex.Matcher call = Repo.TOPIC_CONSTANT.matcher("outbox.publish(\"assistance.v1\", EventTypes.type(...), id, data);");
+        assertThat(call.find()).isTrue();
+        assertThat(call.group(1)).isEqualTo("assistance.v1");
+        assertThat(Repo.TOPIC_CONSTANT.matcher("String topic = other.topic();").find()).isFalse();
+    }
+
+    @Test
     void compose_interpolation_uses_defaults_and_literal_dollars() {
         assertThat(ComposeTest.interpolate("${UNIONHUB_REGISTRY:-unionhub}/gateway:${UNIONHUB_TAG:-latest}")).isEqualTo("unionhub/gateway:latest");
         assertThat(ComposeTest.interpolate("${PASSWORD:?set it}")).isEmpty();

@@ -28,7 +28,8 @@ final class Repo {
 
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern TOPIC_CONSTANT = Pattern.compile("TOPIC\\s*=\\s*\"([^\"]+)\"");
+    /** A topic constant ({@code TOPIC = "venue.v1"}) or a literal topic handed to the outbox ({@code outbox.publish("venue.v1", ...)}). */
+    static final Pattern TOPIC_CONSTANT = Pattern.compile("(?:TOPIC\\s*=|\\.publish\\()\\s*\"([^\"]+)\"");
     private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
 
     private static Repo instance;
