@@ -1,5 +1,7 @@
 package org.unionhub.membership.member;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -13,64 +15,267 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.unionhub.membership.http.ETags;
+import org.unionhub.membership.http.Enums;
+import org.unionhub.membership.organization.Organization;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Page;
+import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Members")
+@Tag(name = "Members", description = "Enrollment and the membership life cycle")
 public class MemberResource {
 
-    public record JoinRequest(@NotBlank @Size(max = 100) String name, @NotNull UUID organizationId) {
-    }
+    static final String JOIN_EXAMPLE = "{\"name\":\"王师傅\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13812345678\","
+            + "\"employmentForm\":\"TRUCK_DRIVER\",\"employer\":\"绥中县顺达物流\","
+            + "\"organizationId\":\"6f1c2d3e-0000-4000-8000-000000000002\",\"joinChannel\":\"ONLINE\"}";
 
-    public record MemberResponse(UUID id, String name, String status, UUID organizationId, Instant joinedAt) {
-        static MemberResponse of(Member m) {
-            return new MemberResponse(m.id, m.name, m.status.name(), m.organizationId, m.joinedAt);
+    public record JoinRequest(@NotBlank @Size(max = 100) String name, @NotBlank String idNumber, @NotBlank String phone,
+                              @NotBlank @Schema(implementation = EmploymentForm.class) String employmentForm, @Size(max = 200) String employer,
+                              @NotNull UUID organizationId, @NotBlank @Schema(implementation = JoinChannel.class) String joinChannel) {
+        /** The request as the idempotency store hashes it: never the raw ID number or phone in clear. */
+        @Override
+        public String toString() {
+            return "JoinRequest[" + name + ", " + organizationId + ", " + joinChannel + "]";
         }
     }
 
+    public record ReasonRequest(@Size(max = 500) String reason) {
+    }
+
+    public record RequiredReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record TransferRequest(@NotNull UUID toOrganizationId) {
+    }
+
+    /** ID number and phone only ever masked. */
+    public record MemberResponse(UUID id, String name, String idNumber, LocalDate birthDate, ResidentIdNumber.Gender gender,
+                                 String phone, EmploymentForm employmentForm, String employer, UUID organizationId,
+                                 JoinChannel joinChannel, Member.Status status, Instant joinedAt, Instant statusChangedAt) {
+        public static MemberResponse of(Member m) {
+            return new MemberResponse(m.id, m.name, m.idMasked, m.birthDate, m.gender, m.phoneMasked, m.employmentForm,
+                    m.employer, m.organizationId, m.joinChannel, m.status, m.joinedAt, m.statusChangedAt);
+        }
+    }
+
+    public record HistoryEntry(Instant at, String actor, String action, String fromStatus, String toStatus,
+                               UUID fromOrganizationId, UUID toOrganizationId, String reason) {
+    }
+
     private final Members members;
+    private final MemberAccess access;
     private final IdempotentPost idempotent;
     private final Actor actor;
+    private final OrganizationScope scope;
 
-    public MemberResource(Members members, IdempotentPost idempotent, Actor actor) {
+    public MemberResource(Members members, MemberAccess access, IdempotentPost idempotent, Actor actor, OrganizationScope scope) {
         this.members = members;
+        this.access = access;
         this.idempotent = idempotent;
         this.actor = actor;
+        this.scope = scope;
     }
 
     @POST
     @Transactional
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Enroll a member (roles: staff, admin)")
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Join the union (roles: member for himself with joinChannel ONLINE; staff inside their subtree; admin)",
+            description = "ONLINE joins are PENDING until approved, ON_SITE joins (staff) are ACTIVE at once. idNumber is checked "
+                    + "by its GB 11643 check digit; one membership per person at a time (409). Publishes member.joined.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "truck driver joins from the app", value = JOIN_EXAMPLE)))
     public Response join(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull JoinRequest request) {
+        EmploymentForm form = Enums.parse(EmploymentForm.class, request.employmentForm(), "employmentForm");
+        JoinChannel channel = Enums.parse(JoinChannel.class, request.joinChannel(), "joinChannel");
+        boolean staffOrAdmin = actor.has(Roles.STAFF) || actor.has(Roles.ADMIN);
+        if (!staffOrAdmin && channel != JoinChannel.ONLINE) {
+            throw ProblemException.forbidden("a worker joins ONLINE; ON_SITE enrollment is for union staff");
+        }
+        Organization org = Organization.findById(request.organizationId());
+        if (org == null) {
+            throw ProblemException.invalid("organizationId", "no such organization");
+        }
+        if (staffOrAdmin && !actor.has(Roles.MEMBER)) {
+            scope.require(org.id);
+        }
         return idempotent.run(idempotencyKey, "POST /api/v1/members " + actor.subject(), request, () -> {
-            Member m = members.join(request.name(), request.organizationId(), actor.subject());
-            return Response.created(URI.create("/api/v1/members/" + m.id)).entity(MemberResponse.of(m)).build();
+            Member m = members.join(new Members.JoinCommand(request.name(), request.idNumber(), request.phone(),
+                    form, request.employer(), request.organizationId(), channel), org, actor.subject());
+            return Response.created(URI.create("/api/v1/members/" + m.id)).tag(etag(m)).entity(MemberResponse.of(m)).build();
         });
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "A member (roles: staff, admin, the member himself)")
-    public MemberResponse get(@PathParam("id") UUID id) {
-        Member m = Member.findById(id);
-        if (m == null || actor.has(Roles.MEMBER) && !actor.isSelf(id) && !actor.has(Roles.STAFF)) {
-            throw ProblemException.notFound("member", id);
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "A member, ID number and phone masked (roles: the member himself, staff of his organization's subtree, admin)")
+    public Response get(@PathParam("id") UUID id) {
+        Member m = access.readable(id);
+        return Response.ok(MemberResponse.of(m)).tag(etag(m)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Search members (roles: staff, within their subtree; admin)",
+            description = "organizationId selects that organization and everything below it (default for staff: their own); "
+                    + "q matches the name. Paged: ?limit= and ?cursor=.")
+    public Page<MemberResponse> list(@QueryParam("organizationId") UUID organizationId,
+                                     @QueryParam("employmentForm") EmploymentForm employmentForm,
+                                     @QueryParam("status") Member.Status status, @QueryParam("q") String q,
+                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        UUID root = organizationId;
+        if (root == null && !actor.has(Roles.ADMIN)) {
+            root = actor.orgId().orElseThrow(() -> ProblemException.forbidden("a staff token without orgId"));
         }
-        return MemberResponse.of(m);
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (root != null) {
+            scope.require(root);
+            Organization org = Organization.findById(root);
+            if (org == null) {
+                throw ProblemException.invalid("organizationId", "no such organization");
+            }
+            where.add("organizationPath like :path");
+            params.and("path", org.path + "%");
+        }
+        if (employmentForm != null) {
+            where.add("employmentForm = :form");
+            params.and("form", employmentForm);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("lower(name) like :q");
+            params.and("q", "%" + q.trim().toLowerCase() + "%");
+        }
+        if (!page.first()) {
+            try {
+                params.and("after", UUID.fromString(page.after().get(0)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
+            }
+            where.add("id > :after");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        List<Member> rows = Member.find(query, Sort.by("id"), params).page(0, page.limit() + 1).list();
+        return Page.of(rows, page.limit(), m -> PageRequest.encode(m.id), MemberResponse::of);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Approve an online application: PENDING → ACTIVE (roles: staff of the subtree, admin)",
+            description = "If-Match: the member's ETag (412 when stale). 409 with currentStatus when not PENDING.")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid ReasonRequest body) {
+        return change(id, MemberLifecycle.Action.APPROVE, ifMatch, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Reject an online application: PENDING → REJECTED (roles: staff of the subtree, admin)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reject", value = "{\"reason\":\"所填单位不在本工会范围\"}")))
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull RequiredReasonRequest body) {
+        return change(id, MemberLifecycle.Action.REJECT, ifMatch, body.reason());
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Suspend a membership: ACTIVE → SUSPENDED (roles: staff of the subtree, admin)")
+    public Response suspend(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid ReasonRequest body) {
+        return change(id, MemberLifecycle.Action.SUSPEND, ifMatch, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Reinstate a suspended membership: SUSPENDED → ACTIVE (roles: staff of the subtree, admin)")
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid ReasonRequest body) {
+        return change(id, MemberLifecycle.Action.REINSTATE, ifMatch, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{id}/leave")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "End a membership: ACTIVE or SUSPENDED → LEFT (roles: staff of the subtree, admin)",
+            description = "The person may join again later; the history keeps both periods.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "leave", value = "{\"reason\":\"退休\"}")))
+    public Response leave(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull RequiredReasonRequest body) {
+        return change(id, MemberLifecycle.Action.LEAVE, ifMatch, body.reason());
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Transfer a membership to another organization (会籍转移) (roles: staff of the member's current subtree, admin)",
+            description = "The member stays ACTIVE; the history keeps both organizations. Publishes member.transferred.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer",
+            value = "{\"toOrganizationId\":\"6f1c2d3e-0000-4000-8000-000000000003\"}")))
+    public Response transfer(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull TransferRequest body) {
+        Long expected = ETags.expected(ifMatch);
+        Member m = Members.lock(id);
+        access.requireManage(m);
+        Organization to = Organization.findById(body.toOrganizationId());
+        if (to == null) {
+            throw ProblemException.invalid("toOrganizationId", "no such organization");
+        }
+        members.transfer(m, to, expected, actor.subject());
+        return Response.ok(MemberResponse.of(m)).tag(etag(m)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Every change of the membership with time and actor, oldest first (roles: the member himself, staff of the subtree, admin)")
+    public Page<HistoryEntry> history(@PathParam("id") UUID id) {
+        access.readable(id);
+        List<MemberHistory> rows = MemberHistory.list("memberId", Sort.by("id"), id);
+        return new Page<>(rows.stream().map(h -> new HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus,
+                h.fromOrganizationId, h.toOrganizationId, h.reason)).toList(), null);
+    }
+
+    private Response change(UUID id, MemberLifecycle.Action action, String ifMatch, String reason) {
+        Long expected = ETags.expected(ifMatch);
+        Member m = Members.lock(id);
+        access.requireManage(m);
+        members.change(m, action, expected, reason, actor.subject());
+        return Response.ok(MemberResponse.of(m)).tag(etag(m)).build();
+    }
+
+    static EntityTag etag(Member m) {
+        return new EntityTag(String.valueOf(m.version));
     }
 }

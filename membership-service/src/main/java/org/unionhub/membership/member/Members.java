@@ -1,39 +1,146 @@
 package org.unionhub.membership.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.unionhub.membership.http.ETags;
+import org.unionhub.membership.http.Sql;
+import org.unionhub.membership.organization.Organization;
+import org.unionhub.membership.organization.OrganizationTree;
 import org.unionhub.platform.outbox.Outbox;
-import org.unionhub.platform.projection.MemberSnapshot;
+import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** Member use cases; each runs in one transaction with the events it publishes. */
+/** Member use cases; each runs in the caller's transaction together with its history row and event. */
 @ApplicationScoped
 public class Members {
 
-    private final Outbox outbox;
-
-    public Members(Outbox outbox) {
-        this.outbox = outbox;
+    public record JoinCommand(String name, String idNumber, String phone, EmploymentForm employmentForm, String employer,
+                              UUID organizationId, JoinChannel joinChannel) {
     }
 
+    private final Outbox outbox;
+    private final PersonalData personalData;
+    private final EntityManager em;
+
+    public Members(Outbox outbox, PersonalData personalData, EntityManager em) {
+        this.outbox = outbox;
+        this.personalData = personalData;
+        this.em = em;
+    }
+
+    /**
+     * Enrolls a person, or takes back one who left or was rejected (same member id: the history then shows
+     * both periods). Two joins of one person at the same moment: the unique keyed hash lets one win.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Member join(String name, UUID organizationId, String actor) {
-        Member m = new Member();
-        m.id = UUID.randomUUID();
-        m.name = name;
-        m.organizationId = organizationId;
-        m.status = Member.Status.ACTIVE;
-        m.joinedAt = Instant.now();
-        m.createdBy = actor;
-        m.persist();
-        outbox.publish(MemberEvents.TOPIC, MemberEvents.JOINED, m.id, snapshot(m));
+    public Member join(JoinCommand c, Organization org, String actor) {
+        ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber());
+        String phone = MobilePhone.parse(c.phone());
+        String hash = personalData.hash(idNumber.value());
+        Member m = Member.find("idHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        Member.Status before = null;
+        UUID fromOrg = null;
+        if (m != null) {
+            MemberLifecycle.checkMayJoin(m.status);
+            before = m.status;
+            fromOrg = m.organizationId;
+        } else {
+            m = new Member();
+            m.id = UUID.randomUUID();
+            m.idHash = hash;
+            m.createdBy = actor;
+        }
+        Instant now = Instant.now();
+        m.name = c.name().trim();
+        m.idCipher = personalData.encrypt(idNumber.value());
+        m.idMasked = idNumber.masked();
+        m.birthDate = idNumber.birthDate();
+        m.gender = idNumber.gender();
+        m.phoneCipher = personalData.encrypt(phone);
+        m.phoneMasked = MobilePhone.mask(phone);
+        m.employmentForm = c.employmentForm();
+        m.employer = c.employer() == null || c.employer().isBlank() ? null : c.employer().trim();
+        m.organizationId = org.id;
+        m.organizationPath = org.path;
+        m.joinChannel = c.joinChannel();
+        m.status = c.joinChannel().initialStatus();
+        m.joinedAt = now;
+        m.statusChangedAt = now;
+        if (before == null) {
+            m.persist();
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person");
+            }
+            throw e;
+        }
+        history(m, actor, "JOINED", before, fromOrg, c.joinChannel() == JoinChannel.ONLINE ? "online application" : "enrolled on site");
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.JOINED, m.id, eventData(m));
         return m;
     }
 
-    static MemberSnapshot snapshot(Member m) {
-        return new MemberSnapshot(m.id, m.name, m.status.name(), m.organizationId, List.of(), null);
+    /** approve, reject, suspend, reinstate, leave: one row lock so that racing changes see each other. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Member change(Member locked, MemberLifecycle.Action action, Long expectedVersion, String reason, String actor) {
+        ETags.check(expectedVersion, locked.version, "member " + locked.id);
+        Member.Status before = locked.status;
+        locked.status = MemberLifecycle.next(before, action);
+        locked.statusChangedAt = Instant.now();
+        em.flush();
+        history(locked, actor, action.verb.toUpperCase(java.util.Locale.ROOT), before, locked.organizationId, reason);
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.typeOf(action), locked.id, eventData(locked).reason(reason));
+        return locked;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Member transfer(Member locked, Organization to, Long expectedVersion, String actor) {
+        ETags.check(expectedVersion, locked.version, "member " + locked.id);
+        MemberLifecycle.next(locked.status, MemberLifecycle.Action.TRANSFER);
+        if (to.id.equals(locked.organizationId)) {
+            throw ProblemException.rule("same-organization", "the member already belongs to organization " + to.id);
+        }
+        UUID from = locked.organizationId;
+        locked.organizationId = to.id;
+        locked.organizationPath = to.path;
+        em.flush();
+        MemberHistory h = history(locked, actor, "TRANSFERRED", locked.status, from, null);
+        h.fromOrganizationId = from;
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.TRANSFERRED, locked.id, eventData(locked).from(from));
+        return locked;
+    }
+
+    public static Member lock(UUID id) {
+        Member m = Member.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            throw ProblemException.notFound("member", id);
+        }
+        return m;
+    }
+
+    public static MemberEvents.MemberEventData eventData(Member m) {
+        return MemberEvents.MemberEventData.of(m, OrganizationTree.ancestors(m.organizationPath));
+    }
+
+    private static MemberHistory history(Member m, String actor, String action, Member.Status from, UUID fromOrg, String reason) {
+        MemberHistory h = new MemberHistory();
+        h.memberId = m.id;
+        h.at = Instant.now();
+        h.actor = actor;
+        h.action = action;
+        h.fromStatus = from == null ? null : from.name();
+        h.toStatus = m.status.name();
+        h.fromOrganizationId = fromOrg;
+        h.toOrganizationId = m.organizationId;
+        h.reason = reason;
+        h.persist();
+        return h;
     }
 }

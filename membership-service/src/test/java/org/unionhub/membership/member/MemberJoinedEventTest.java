@@ -6,11 +6,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.infra.KafkaBroker;
 import org.unionhub.infra.TestInfrastructure;
 import org.unionhub.infra.TopicProbe;
+import org.unionhub.membership.TestData;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,24 +28,39 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class MemberJoinedEventTest {
 
-    static final UUID ORG = UUID.randomUUID();
     final ObjectMapper json = new ObjectMapper();
+    TestData.Tree tree;
+    UUID org;
+
+    @BeforeEach
+    void organization() {
+        tree = TestData.tree();
+        org = tree.leaf();
+    }
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static String join(String name) {
-        return given().auth().oauth2(DevTokens.staff(ORG)).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"organizationId\":\"" + ORG + "\"}")
+    String body(String name, String idNumber, String phone) {
+        return TestData.joinBody(name, idNumber, phone, "TRUCK_DRIVER", org, "ON_SITE");
+    }
+
+    String join(String name) {
+        return given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON)
+                .body(body(name, TestData.idNumber(), TestData.phone()))
                 .post("/api/v1/members")
                 .then().statusCode(201).header("Location", notNullValue())
                 .extract().path("id");
     }
 
     @Test
-    void joiningPublishesACloudEventKeyedByMemberWithChineseNameIntact() throws Exception {
-        String id = join("王师傅");
+    void joiningPublishesACloudEventKeyedByMemberWithChineseNameIntactAndNoPersonalIdentifiers() throws Exception {
+        String idNumber = TestData.idNumber();
+        String phone = TestData.phone();
+        String id = given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON)
+                .body(body("王师傅", idNumber, phone)).post("/api/v1/members")
+                .then().statusCode(201).extract().path("id");
         try (TopicProbe probe = new TopicProbe(bootstrap(), MemberEvents.TOPIC)) {
             ConsumerRecord<String, byte[]> r = probe.await(rec -> id.equals(rec.key()), Duration.ofSeconds(30));
             assertThat(TopicProbe.header(r, "ce_specversion")).isEqualTo("1.0");
@@ -54,14 +72,19 @@ class MemberJoinedEventTest {
             assertThat(data.get("memberId").asText()).isEqualTo(id);
             assertThat(data.get("name").asText()).isEqualTo("王师傅");
             assertThat(data.get("status").asText()).isEqualTo("ACTIVE");
-            assertThat(data.get("organizationId").asText()).isEqualTo(ORG.toString());
+            assertThat(data.get("organizationId").asText()).isEqualTo(org.toString());
+            assertThat(data.get("employmentForm").asText()).isEqualTo("TRUCK_DRIVER");
+            assertThat(data.get("organizationAncestors").toString())
+                    .isEqualTo("[\"" + tree.province() + "\",\"" + tree.city() + "\",\"" + tree.county() + "\"]");
+            String raw = TopicProbe.value(r);
+            assertThat(raw).doesNotContain(idNumber).doesNotContain(idNumber.substring(6, 14)).doesNotContain(phone);
         }
     }
 
     @Test
     void membersCreatedWhileTheBrokerIsDownAreAllDeliveredAfterItReturns() throws Exception {
         KafkaBroker broker = TestInfrastructure.embeddedBroker();
-        org.junit.jupiter.api.Assumptions.assumeTrue(broker != null, "needs the embedded broker to stop it");
+        Assumptions.assumeTrue(broker != null, "needs the embedded broker to stop it");
         List<String> ids = new ArrayList<>();
         broker.stop();
         try {
@@ -78,8 +101,8 @@ class MemberJoinedEventTest {
 
     @Test
     void missingNameIsA400ThatNamesTheField() {
-        given().auth().oauth2(DevTokens.staff(ORG)).contentType(ContentType.JSON)
-                .body("{\"organizationId\":\"" + ORG + "\"}")
+        given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON)
+                .body(body("x", TestData.idNumber(), TestData.phone()).replace("\"name\":\"x\",", ""))
                 .post("/api/v1/members")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("name"))
@@ -88,7 +111,7 @@ class MemberJoinedEventTest {
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().auth().oauth2(DevTokens.staff(ORG)).contentType(ContentType.JSON)
+        given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON)
                 .body("{\"name\": ")
                 .post("/api/v1/members")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -96,7 +119,7 @@ class MemberJoinedEventTest {
 
     @Test
     void withoutATokenIs401Problem() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"organizationId\":\"" + ORG + "\"}")
+        given().contentType(ContentType.JSON).body(body("x", TestData.idNumber(), TestData.phone()))
                 .post("/api/v1/members")
                 .then().statusCode(401).contentType("application/problem+json");
     }
@@ -104,14 +127,14 @@ class MemberJoinedEventTest {
     @Test
     void aRepeatedIdempotencyKeyReturnsTheFirstMemberAndCreatesNoOther() {
         String key = UUID.randomUUID().toString();
-        String body = "{\"name\":\"李四\",\"organizationId\":\"" + ORG + "\"}";
-        String first = given().auth().oauth2(DevTokens.staff(ORG)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        String body = body("李四", TestData.idNumber(), TestData.phone());
+        String first = given().auth().oauth2(DevTokens.staff(org)).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/members").then().statusCode(201).extract().path("id");
-        String second = given().auth().oauth2(DevTokens.staff(ORG)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        String second = given().auth().oauth2(DevTokens.staff(org)).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/members").then().statusCode(201).extract().path("id");
         assertThat(second).isEqualTo(first);
-        given().auth().oauth2(DevTokens.staff(ORG)).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"name\":\"张三\",\"organizationId\":\"" + ORG + "\"}").post("/api/v1/members")
+        given().auth().oauth2(DevTokens.staff(org)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body("张三", TestData.idNumber(), TestData.phone())).post("/api/v1/members")
                 .then().statusCode(422).body("type", equalTo("https://unionhub.org/problems/idempotency-key-reused"));
     }
 }

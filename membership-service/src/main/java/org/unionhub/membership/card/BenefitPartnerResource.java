@@ -1,0 +1,114 @@
+package org.unionhub.membership.card;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.unionhub.membership.http.Enums;
+import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Page;
+import org.unionhub.platform.paging.PageRequest;
+import org.unionhub.platform.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/benefit-partners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Benefit cards", description = "会员普惠卡: partners, cards, redemptions, savings")
+public class BenefitPartnerResource {
+
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Schema(implementation = PartnerCategory.class) String category,
+                                 @NotNull BigDecimal discountRate) {
+    }
+
+    public record PartnerResponse(UUID id, String name, PartnerCategory category,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal discountRate, Instant createdAt) {
+        static PartnerResponse of(BenefitPartner p) {
+            return new PartnerResponse(p.id, p.name, p.category, p.discountRate.stripTrailingZeros().setScale(Math.max(2,
+                    p.discountRate.stripTrailingZeros().scale())), p.createdAt);
+        }
+    }
+
+    private final IdempotentPost idempotent;
+    private final Actor actor;
+
+    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor) {
+        this.idempotent = idempotent;
+        this.actor = actor;
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Register a benefit partner and its discount (roles: staff, admin)",
+            description = "discountRate is the share the member pays: 0.97 for 九七折, 0.95 for 九五折 (0 < rate ≤ 1).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "fuel at 九七折",
+            value = "{\"name\":\"中石化绥中加油站\",\"category\":\"FUEL\",\"discountRate\":\"0.97\"}")))
+    public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull PartnerRequest request) {
+        Enums.parse(PartnerCategory.class, request.category(), "category");
+        if (!Discount.isValidRate(request.discountRate())) {
+            throw ProblemException.invalid("discountRate", "must be greater than 0 and at most 1, with at most four decimals");
+        }
+        return idempotent.run(idempotencyKey, "POST /api/v1/benefit-partners " + actor.subject(), request, () -> {
+            BenefitPartner p = new BenefitPartner();
+            p.id = UUID.randomUUID();
+            p.name = request.name().trim();
+            p.category = Enums.parse(PartnerCategory.class, request.category(), "category");
+            p.discountRate = request.discountRate();
+            p.createdAt = Instant.now();
+            p.createdBy = actor.subject();
+            p.persist();
+            return Response.created(URI.create("/api/v1/benefit-partners/" + p.id)).entity(PartnerResponse.of(p)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Benefit partners, optionally of one category (roles: member, staff, admin, partner)")
+    public Page<PartnerResponse> list(@QueryParam("category") PartnerCategory category, @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        StringBuilder q = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (category != null) {
+            q.append(" and category = :category");
+            params.and("category", category);
+        }
+        if (!page.first()) {
+            try {
+                params.and("after", UUID.fromString(page.after().get(0)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
+            }
+            q.append(" and id > :after");
+        }
+        List<BenefitPartner> rows = BenefitPartner.find(q.toString(), Sort.by("id"), params).page(0, page.limit() + 1).list();
+        return Page.of(rows, page.limit(), p -> PageRequest.encode(p.id), PartnerResponse::of);
+    }
+}

@@ -1,0 +1,126 @@
+package org.unionhub.membership.card;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.unionhub.membership.http.Sql;
+import org.unionhub.membership.member.Member;
+import org.unionhub.membership.member.MemberEvents;
+import org.unionhub.membership.member.Members;
+import org.unionhub.platform.outbox.Outbox;
+import org.unionhub.platform.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Benefit card use cases. */
+@ApplicationScoped
+public class Cards {
+
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    public record Savings(UUID memberId, int year, BigDecimal saved, BigDecimal paid, long redemptions) {
+    }
+
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public Cards(Outbox outbox, EntityManager em) {
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /** One valid card per member, only for an active one; the member row lock serialises racing issues. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Card issue(Member lockedMember, String actor) {
+        if (lockedMember.status != Member.Status.ACTIVE) {
+            throw ProblemException.rule("member-not-active", "only an active member gets a benefit card")
+                    .with("currentStatus", lockedMember.status.name());
+        }
+        Card valid = Card.find("memberId = ?1 and status = ?2", lockedMember.id, Card.Status.VALID).firstResult();
+        if (valid != null) {
+            throw ProblemException.conflict("card-exists", "the member already holds a valid card; block it before issuing another");
+        }
+        Card c = new Card();
+        c.number = CardNumber.generate();
+        c.memberId = lockedMember.id;
+        c.status = Card.Status.VALID;
+        c.issuedAt = Instant.now();
+        c.issuedBy = actor;
+        c.persist();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw ProblemException.conflict("card-exists", "the member already holds a valid card");
+            }
+            throw e;
+        }
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_ISSUED, lockedMember.id, Members.eventData(lockedMember).card(c.number));
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Card block(Card locked, String actor) {
+        if (locked.status == Card.Status.BLOCKED) {
+            throw ProblemException.conflict("card-blocked", "the card is already blocked").with("currentStatus", locked.status.name());
+        }
+        locked.status = Card.Status.BLOCKED;
+        locked.blockedAt = Instant.now();
+        locked.blockedBy = actor;
+        Member m = Member.findById(locked.memberId);
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_BLOCKED, m.id, Members.eventData(m).card(locked.number));
+        return locked;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Redemption redeem(Card card, BenefitPartner partner, BigDecimal amount, String actor) {
+        if (card.status != Card.Status.VALID) {
+            throw ProblemException.rule("card-blocked", "the card is blocked").with("cardStatus", card.status.name());
+        }
+        Member m = Member.findById(card.memberId);
+        if (m.status != Member.Status.ACTIVE) {
+            throw ProblemException.rule("member-not-active", "the card's member is not an active member")
+                    .with("memberStatus", m.status.name());
+        }
+        Discount.Result r = Discount.apply(amount, partner.discountRate);
+        Redemption x = new Redemption();
+        x.id = UUID.randomUUID();
+        x.cardNumber = card.number;
+        x.memberId = m.id;
+        x.partnerId = partner.id;
+        x.amount = r.amount();
+        x.payable = r.payable();
+        x.saved = r.saved();
+        x.redeemedAt = Instant.now();
+        x.recordedBy = actor;
+        x.persist();
+        return x;
+    }
+
+    public Savings savings(UUID memberId, int year) {
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
+        Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
+                        + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3")
+                .setParameter(1, memberId).setParameter(2, from).setParameter(3, to).getSingleResult();
+        return new Savings(memberId, year, money(row[0]), money(row[1]), ((Number) row[2]).longValue());
+    }
+
+    public static Card lockCard(String number) {
+        Card c = Card.findById(number, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemException.notFound("card", number);
+        }
+        return c;
+    }
+
+    private static BigDecimal money(Object v) {
+        return new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+}
