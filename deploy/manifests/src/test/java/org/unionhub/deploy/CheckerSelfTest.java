@@ -65,6 +65,32 @@ class CheckerSelfTest {
     }
 
     @Test
+    void config_mapping_variables_must_name_a_member_of_the_mapping(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("EdgeConfig.java"), """
+                @ConfigMapping(prefix = "gateway")
+                public interface EdgeConfig {
+                    Map<String, Service> services();
+
+                    @WithDefault("50M")
+                    MemorySize maxBodySize();
+
+                    interface Service {
+                        String url();
+                    }
+                }
+                """);
+        Set<String> members = Repo.configMappingMembers(dir);
+        assertThat(members).containsExactlyInAnyOrder("gateway.services", "gateway.max-body-size");
+        Repo.App v = venue();
+        Repo.App gw = new Repo.App("gateway", "gateway", "gateway/src/main/resources/application.properties", new Properties(),
+                Set.of(), members, Set.of(), Map.of());
+        assertThat(ConfigKeys.check(gw, "GATEWAY_SERVICES_VENUE_URL", Set.of())).isEmpty();
+        assertThat(ConfigKeys.check(gw, "GATEWAY_MAX_BODY_SIZE", Set.of())).isEmpty();
+        assertThat(ConfigKeys.check(gw, "GATEWAY_SERVICE_VENUE_URL", Set.of())).isPresent();
+        assertThat(ConfigKeys.check(v, "GATEWAY_SERVICES_VENUE_URL", Set.of())).isPresent();
+    }
+
+    @Test
     void a_wrong_port_or_probe_path_is_reported_with_the_file() throws Exception {
         Resource dep = yaml("""
                 kind: Deployment

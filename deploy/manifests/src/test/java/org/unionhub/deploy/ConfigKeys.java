@@ -58,8 +58,9 @@ final class ConfigKeys {
                 return Optional.empty();
             }
         }
-        for (String prefix : app.configMappingPrefixes()) {
-            if (variable.startsWith(envName(prefix) + "_")) {
+        for (String member : app.configMappingPrefixes()) {
+            String env = envName(member);
+            if (variable.equals(env) || variable.startsWith(env + "_")) {
                 return Optional.empty();
             }
         }

@@ -135,7 +135,7 @@ final class Repo {
         props.stringPropertyNames().forEach(k -> keys.add(stripProfile(k)));
         Path java = dir.resolve("src/main/java");
         keys.addAll(javaConfigKeys(java, CONFIG_PROPERTY));
-        Set<String> mappingPrefixes = javaConfigKeys(java, CONFIG_MAPPING);
+        Set<String> mappingPrefixes = configMappingMembers(java);
         if (usesPlatform) {
             extensions.addAll(platformArtifacts);
             platformProperties.stringPropertyNames().forEach(k -> keys.add(stripProfile(k)));
@@ -156,6 +156,41 @@ final class Repo {
         }
         String name = dir.getFileName().toString();
         return new App(name, rel(dir), rel(propsFile), props, keys, mappingPrefixes, extensions, produced);
+    }
+
+    private static final Pattern TOP_LEVEL_METHOD = Pattern.compile("(?m)^ {4}[A-Za-z][\\w<>, .?]*\\s+(\\w+)\\(\\)\\s*;");
+
+    /**
+     * For each {@code @ConfigMapping(prefix = "p")} interface, "p.member" for each of its top-level
+     * members in kebab case (maxBodySize -> p.max-body-size): a variable must start with one of them.
+     */
+    static Set<String> configMappingMembers(Path dir) {
+        Set<String> members = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return members;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                String text = read(f);
+                Matcher m = CONFIG_MAPPING.matcher(text);
+                if (!m.find()) {
+                    return;
+                }
+                String prefix = m.group(1);
+                Matcher method = TOP_LEVEL_METHOD.matcher(text);
+                boolean any = false;
+                while (method.find()) {
+                    members.add(prefix + "." + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase());
+                    any = true;
+                }
+                if (!any) {
+                    members.add(prefix);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return members;
     }
 
     static String stripProfile(String key) {
