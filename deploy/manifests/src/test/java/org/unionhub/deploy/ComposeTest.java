@@ -192,6 +192,17 @@ class ComposeTest {
         if (!kenv.getOrDefault("KAFKA_PROCESS_ROLES", "").contains("controller")) {
             problems.add(FILE + ": kafka is not in KRaft mode (KAFKA_PROCESS_ROLES with controller)");
         }
+        String clusterId = kenv.getOrDefault("CLUSTER_ID", "");
+        boolean validId;
+        try {
+            validId = clusterId.length() == 22 && java.util.Base64.getUrlDecoder().decode(clusterId).length == 16;
+        } catch (IllegalArgumentException e) {
+            validId = false;
+        }
+        if (!validId) {
+            problems.add(FILE + ": kafka CLUSTER_ID '" + clusterId + "' is not a base64url-encoded UUID (22 characters), "
+                    + "which KRaft storage formatting requires");
+        }
         if (services.has("zookeeper")) {
             problems.add(FILE + ": ZooKeeper is not needed with KRaft");
         }
