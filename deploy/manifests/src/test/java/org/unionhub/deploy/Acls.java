@@ -74,6 +74,20 @@ final class Acls {
                         + app.producedTopics().getOrDefault(topic, app.propertiesFile()) + ")");
             }
         }
+        String replaySuffix = app.has("platform") ? Repo.get().deadLetterReplayGroupSuffix() : null;
+        if (replaySuffix != null) {
+            // the platform's replay runs in the topic's owner: it reads <topic>.dlq and writes <topic>
+            for (String topic : app.producedTopics().keySet()) {
+                if (acls.stream().noneMatch(a -> a.allows("topic", topic + ".dlq", "Read"))) {
+                    problems.add(user.where() + ": cannot read " + topic + ".dlq, so the dead-letter replay of its own topic "
+                            + topic + " (platform DeadLetterReplay) would be refused");
+                }
+            }
+            String group = app.serviceName() + replaySuffix;
+            if (!app.producedTopics().isEmpty() && acls.stream().noneMatch(a -> a.allows("group", group, "Read"))) {
+                problems.add(user.where() + ": cannot join the dead-letter replay group " + group);
+            }
+        }
         app.consumption().forEach((topic, group) -> {
             if (acls.stream().noneMatch(a -> a.allows("topic", topic, "Read"))) {
                 problems.add(user.where() + ": cannot read " + topic + ", which " + app.propertiesFile() + " consumes");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -53,7 +54,7 @@ class ObservabilityTest {
                 problems.add(ALERTS + ": " + name + " has no summary");
             }
         }
-        for (String metric : List.of("unionhub_outbox_pending", "unionhub_outbox_oldest_age_seconds", "kafka_consumergroup_lag",
+        for (String metric : List.of("unionhub_outbox_backlog", "unionhub_outbox_oldest_age_seconds", "kafka_consumergroup_lag",
                 "kafka_topic_partition_current_offset", "http_server_requests_seconds_count{status=~\"5..\"}")) {
             if (rules.stream().noneMatch(r -> r.path("expr").asText().contains(metric))) {
                 problems.add(ALERTS + ": no alert on " + metric);
@@ -92,6 +93,28 @@ class ObservabilityTest {
                         .forEach(t -> problems.add(where + ": topic=~\"" + d.group(1) + "\" misses dead-letter topic " + t));
                 repo.topicsInCode().keySet().stream().filter(t -> !t.endsWith(".dlq") && regex.matcher(t).matches())
                         .forEach(t -> problems.add(where + ": topic=~\"" + d.group(1) + "\" also counts live topic " + t));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_unionhub_metric_queried_is_registered_by_the_code() throws IOException {
+        Map<String, String> meters = repo.meters();
+        List<String> sources = new ArrayList<>();
+        rules().forEach(r -> sources.add(ALERTS + " " + r.path("alert").asText() + "\u0000" + r.path("expr").asText()));
+        for (JsonNode p : dashboard().path("panels")) {
+            p.path("targets").forEach(t -> sources.add(DASHBOARD + " panel '" + p.path("title").asText() + "'\u0000" + t.path("expr").asText()));
+        }
+        List<String> problems = new ArrayList<>();
+        Pattern metric = Pattern.compile("\\b(unionhub_[a-z0-9_]+)");
+        for (String s : sources) {
+            Matcher m = metric.matcher(s.substring(s.indexOf('\u0000') + 1));
+            while (m.find()) {
+                if (!meters.containsKey(m.group(1))) {
+                    problems.add(s.substring(0, s.indexOf('\u0000')) + ": queries " + m.group(1)
+                            + ", which no Gauge/Counter/Timer.builder in the code registers (registered: " + meters.keySet() + ")");
+                }
             }
         }
         assertThat(problems).isEmpty();

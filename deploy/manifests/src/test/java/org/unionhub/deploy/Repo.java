@@ -103,6 +103,65 @@ final class Repo {
         return topics;
     }
 
+    /** Every Java source file of the platform and the apps. */
+    List<Path> sources() {
+        List<Path> all = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>(List.of(root.resolve("platform/src/main/java")));
+        apps.forEach(a -> dirs.add(root.resolve(a.dir()).resolve("src/main/java")));
+        for (Path dir : dirs) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(all::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The consumer group suffix of the platform's dead-letter replay ({@code serviceName + "-dlq-replay"}),
+     * or null when the platform has none.
+     */
+    String deadLetterReplayGroupSuffix() {
+        Pattern p = Pattern.compile("serviceName\\s*\\+\\s*\"(-[a-z-]*dlq[a-z-]*)\"");
+        for (Path f : sources()) {
+            if (!f.startsWith(root.resolve("platform"))) {
+                continue;
+            }
+            Matcher m = p.matcher(read(f));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** Prometheus names of the meters the code registers: Gauge/Counter/Timer.builder("a.b.c") -> a_b_c (+_total for counters). */
+    Map<String, String> meters() {
+        Map<String, String> names = new LinkedHashMap<>();
+        Pattern p = Pattern.compile("(Gauge|Counter|Timer|DistributionSummary)\\.builder\\(\\s*\"([^\"]+)\"");
+        for (Path f : sources()) {
+            Matcher m = p.matcher(read(f));
+            while (m.find()) {
+                String base = m.group(2).replace('.', '_').replace('-', '_');
+                String file = rel(f);
+                switch (m.group(1)) {
+                    case "Counter" -> names.putIfAbsent(base + "_total", file);
+                    case "Timer", "DistributionSummary" -> {
+                        String t = m.group(1).equals("Timer") && !base.endsWith("_seconds") ? base + "_seconds" : base;
+                        for (String suffix : List.of("_count", "_sum", "_max", "_bucket")) {
+                            names.putIfAbsent(t + suffix, file);
+                        }
+                    }
+                    default -> names.putIfAbsent(base, file);
+                }
+            }
+        }
+        return names;
+    }
+
     private List<App> discoverApps() {
         List<App> found = new ArrayList<>();
         try (Stream<Path> poms = Files.walk(root, 3)) {
