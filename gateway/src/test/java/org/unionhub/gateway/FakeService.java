@@ -86,11 +86,14 @@ public final class FakeService {
     }
 
     private void handle(HttpServerRequest req) {
-        received.incrementAndGet();
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        req.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-        lastHeaders.set(headers);
-        lastUri.set(req.uri());
+        if (req.path().startsWith("/api/")) {
+            // API calls only: the gateway's periodic fetch of /q/openapi must not disturb the counts
+            received.incrementAndGet();
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            req.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+            lastHeaders.set(headers);
+            lastUri.set(req.uri());
+        }
         switch (mode) {
             case HANG -> {
                 // answers long after any gateway timeout, so the gateway's own timer must fire

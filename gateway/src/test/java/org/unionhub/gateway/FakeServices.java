@@ -59,8 +59,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.rate-limits.tight.requests", "3");
         config.put("gateway.rate-limits.tight.anonymous-requests", "3");
         config.put("gateway.rate-limits.tight.period", "1M");
-        config.put("gateway.me.timeout", "1s");
+        config.put("gateway.me.timeout", "4s");
         config.put("gateway.docs.refresh", "1s");
+        config.put("quarkus.log.category.\"org.unionhub.gateway.docs\".level", "DEBUG");
         return config;
     }
 

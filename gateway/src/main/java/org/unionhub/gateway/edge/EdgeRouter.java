@@ -82,10 +82,32 @@ public class EdgeRouter {
             if (tls) {
                 resp.headers().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
+            compressJson(resp);
             resp.headers().remove("Server");
             resp.headers().remove("X-Powered-By");
         });
         ctx.next();
+    }
+
+    /**
+     * Quarkus marks every answer "Content-Encoding: identity" unless a route asks for compression;
+     * the proxied JSON answers ask here. An encoding the service already applied is kept.
+     */
+    private static void compressJson(HttpServerResponse resp) {
+        List<String> encodings = resp.headers().getAll(HttpHeaders.CONTENT_ENCODING);
+        if (!encodings.contains("identity")) {
+            return;
+        }
+        List<String> applied = encodings.stream().filter(e -> !e.equals("identity")).toList();
+        if (!applied.isEmpty()) {
+            resp.headers().set(HttpHeaders.CONTENT_ENCODING, applied.get(0));
+            return;
+        }
+        String type = resp.headers().get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && (type.startsWith("application/json") || type.startsWith("application/problem+json")
+                || type.startsWith("text/"))) {
+            resp.headers().remove(HttpHeaders.CONTENT_ENCODING);
+        }
     }
 
     void edge(RoutingContext ctx) {

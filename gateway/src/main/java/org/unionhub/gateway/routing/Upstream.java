@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class Upstream {
 
     private static final Logger LOG = Logger.getLogger(Upstream.class);
+    private static final String TOO_LARGE = "unionhub.tooLarge";
 
     private final String name;
     private final SocketAddress address;
@@ -42,7 +43,10 @@ public final class Upstream {
     private final HttpProxy proxy;
     private final TypedGuard<CompletionStage<ProxyResponse>> guard;
 
-    public Upstream(String name, GatewayConfig.Service service, GatewayConfig.Breaker breaker, HttpClient client) {
+    private final long maxBody;
+
+    public Upstream(String name, GatewayConfig.Service service, GatewayConfig.Breaker breaker, long maxBody, HttpClient client) {
+        this.maxBody = maxBody;
         this.name = name;
         URI uri = URI.create(service.url());
         int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
@@ -60,6 +64,8 @@ public final class Upstream {
                 .failureRatio(breaker.failureRatio())
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(breaker.successThreshold())
+                // a client's oversized body says nothing about the service's health
+                .skipOn(LimitedBody.TooLarge.class)
                 .onStateChange(s -> LOG.infof("circuit breaker of %s is now %s", name, s))
                 .done()
                 .withThreadOffload(false)
@@ -143,9 +149,16 @@ public final class Upstream {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext pc) {
             io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            io.vertx.httpproxy.Body body = pc.request().getBody();
+            if (body != null && body.length() < 0) {
+                pc.request().setBody(io.vertx.httpproxy.Body.body(
+                        new LimitedBody(body.stream(), maxBody, () -> pc.set(TOO_LARGE, Boolean.TRUE)), -1));
+            }
             CompletionStage<ProxyResponse> stage;
             try {
-                stage = guard.get(() -> pc.sendRequest().toCompletionStage());
+                stage = guard.get(() -> pc.sendRequest()
+                        .recover(e -> Future.failedFuture(pc.get(TOO_LARGE, Boolean.class) != null ? new LimitedBody.TooLarge() : e))
+                        .toCompletionStage());
             } catch (RuntimeException e) {
                 stage = java.util.concurrent.CompletableFuture.failedFuture(e);
             }
@@ -154,6 +167,16 @@ public final class Upstream {
         }
 
         private ProxyResponse failure(ProxyContext pc, Throwable e) {
+            if (e instanceof LimitedBody.TooLarge || pc.get(TOO_LARGE, Boolean.class) != null) {
+                String path = pc.request().proxiedRequest().path();
+                return pc.request().release().response()
+                        .setStatusCode(413)
+                        .setStatusMessage("Payload Too Large")
+                        .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                        .putHeader("Connection", "close")
+                        .setBody(io.vertx.httpproxy.Body.body(Problems.body("payload-too-large", "Payload Too Large", 413,
+                                "the request body is larger than " + maxBody + " bytes", path)));
+            }
             int status = statusFor(e);
             String path = pc.request().proxiedRequest().path();
             String slug;

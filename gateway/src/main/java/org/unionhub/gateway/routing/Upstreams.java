@@ -31,7 +31,7 @@ public class Upstreams {
                 new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(2000));
         Map<String, List<String>> patterns = new LinkedHashMap<>();
         config.services().forEach((name, service) -> {
-            upstreams.put(name, new Upstream(name, service, config.breaker(), client));
+            upstreams.put(name, new Upstream(name, service, config.breaker(), config.maxBodySize().asLongValue(), client));
             patterns.put(name, service.routes());
         });
         this.table = new RouteTable(patterns);
