@@ -1,0 +1,285 @@
+package org.unionhub.assistance.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.unionhub.assistance.audit.AuditTrail;
+import org.unionhub.assistance.common.Access;
+import org.unionhub.assistance.common.BusinessCalendar;
+import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Ledger;
+import org.unionhub.assistance.program.Program;
+import org.unionhub.assistance.program.ProgramRules;
+import org.unionhub.assistance.program.Programs;
+import org.unionhub.platform.event.EventTypes;
+import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.outbox.Outbox;
+import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.projection.MemberView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.unionhub.assistance.application.ApplicationApi.*;
+
+/** The life cycle of an application, one transaction per step, each step audited and announced. */
+@ApplicationScoped
+public class Applications {
+
+    private final EntityManager em;
+    private final Programs programs;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Access access;
+    private final Actor actor;
+    private final ObjectMapper json;
+
+    public Applications(EntityManager em, Programs programs, Ledger ledger, Outbox outbox, AuditTrail audit,
+                        Access access, Actor actor, ObjectMapper json) {
+        this.em = em;
+        this.programs = programs;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.access = access;
+        this.actor = actor;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView submit(SubmitRequest r) {
+        BigDecimal requested = Money.positive("requestedAmount", r.requestedAmount());
+        boolean self = actor.isSelf(r.memberId());
+        MemberView member = MemberView.findById(r.memberId());
+        if (!self) {
+            if (!access.isStaffLike()) {
+                throw ProblemException.forbidden("a member may apply only for himself");
+            }
+            if (member == null) {
+                throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service");
+            }
+            access.requireStaffOver(member.organizationId);
+        }
+        if (member == null) {
+            throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service yet");
+        }
+        Program program = programs.require(r.programCode());
+        ProgramRules rules = program.rules();
+        if (rules.requiresActiveMembership() && !member.isActive()) {
+            throw ProblemException.rule("member-not-active", "the member's membership is " + member.status
+                    + ", and " + program.code + " requires an active membership").with("memberStatus", member.status);
+        }
+        if (rules.requiresHardshipFile() && !hasOpenHardshipFile(member.id)) {
+            throw ProblemException.rule("hardship-file-required", program.code + " requires an open hardship file for the member");
+        }
+        rules.checkRequest(requested, r.details());
+
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.memberId = member.id;
+        a.organizationId = member.organizationId;
+        a.organizationPath = member.organizationPath;
+        a.programCode = program.code;
+        a.year = BusinessCalendar.today().getYear();
+        a.requestedAmount = requested;
+        a.secondApprovalThreshold = program.secondApprovalThreshold;
+        a.reason = r.reason();
+        a.details = writeDetails(r.details());
+        a.status = ApplicationStatus.SUBMITTED;
+        a.submittedAt = Instant.now();
+        a.submittedBy = actor.subject();
+        a.version = 1;
+        a.persist();
+        audit.record("application", a.id, "submitted", actor.subject(), a.organizationPath, null, snapshot(a));
+        outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "application", "submitted", 1), a.id,
+                new ApplicationEvents.Submitted(a.id, a.memberId, a.organizationId, a.programCode, a.year, a.requestedAmount, a.submittedAt));
+        return view(a);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView approve(UUID id, ApproveRequest r) {
+        Application a = lock(id);
+        access.requireStaffOver(a.organizationId);
+        Map<String, Object> before = snapshot(a);
+        Instant now = Instant.now();
+        if (a.status == ApplicationStatus.SUBMITTED) {
+            FourEyes.firstApproval(actor.subject(), a.submittedBy);
+            if (r == null || r.approvedAmount() == null) {
+                throw ProblemException.invalid("approvedAmount", "is required");
+            }
+            BigDecimal approved = Money.positive("approvedAmount", r.approvedAmount());
+            if (approved.compareTo(a.requestedAmount) > 0) {
+                throw ProblemException.rule("above-requested", "approved " + approved + " is above the requested " + a.requestedAmount);
+            }
+            Program program = programs.require(a.programCode);
+            ledger.commit(entry(a, approved, now), program);
+            a.approvedAmount = approved;
+            a.firstApprovedAt = now;
+            a.firstApprovedBy = actor.subject();
+            a.firstApproverOrg = actor.orgId().orElse(null);
+            a.status = ProgramRules.needsSecondApproval(a.secondApprovalThreshold, approved)
+                    ? ApplicationStatus.AWAITING_SECOND_APPROVAL : ApplicationStatus.APPROVED;
+        } else if (a.status == ApplicationStatus.AWAITING_SECOND_APPROVAL) {
+            FourEyes.secondApproval(actor.subject(), a.submittedBy, a.firstApprovedBy, actor.orgId().orElse(null),
+                    a.firstApproverOrg, FourEyes.pathOf(a.firstApproverOrg), actor.has(Roles.ADMIN));
+            if (r != null && r.approvedAmount() != null
+                    && Money.positive("approvedAmount", r.approvedAmount()).compareTo(a.approvedAmount) != 0) {
+                throw ProblemException.rule("amount-differs", "the second approval confirms the first's amount of "
+                        + a.approvedAmount + "; reject and resubmit to change it");
+            }
+            a.secondApprovedAt = now;
+            a.secondApprovedBy = actor.subject();
+            a.secondApproverOrg = actor.orgId().orElse(null);
+            a.status = ApplicationStatus.APPROVED;
+        } else {
+            a.requireStatus(ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SECOND_APPROVAL);
+        }
+        a.version++;
+        audit.record("application", a.id, a.status == ApplicationStatus.APPROVED ? "approved" : "first-approved",
+                actor.subject(), a.organizationPath, before, snapshot(a));
+        if (a.status == ApplicationStatus.APPROVED) {
+            outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "application", "approved", 1), a.id,
+                    new ApplicationEvents.Approved(a.id, a.memberId, a.organizationId, a.programCode, a.year, a.requestedAmount,
+                            a.approvedAmount, a.secondApprovedBy == null ? 1 : 2, now));
+        }
+        return view(a);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView reject(UUID id, RejectRequest r) {
+        Application a = lock(id);
+        access.requireStaffOver(a.organizationId);
+        a.requireStatus(ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SECOND_APPROVAL);
+        Map<String, Object> before = snapshot(a);
+        Instant now = Instant.now();
+        if (a.status == ApplicationStatus.AWAITING_SECOND_APPROVAL) {
+            // the first approval reserved the money: give it back to the member's caps and the fund
+            ledger.release(entry(a, a.approvedAmount, now));
+        }
+        a.status = ApplicationStatus.REJECTED;
+        a.rejectedAt = now;
+        a.rejectedBy = actor.subject();
+        a.rejectionReason = r.reason();
+        a.version++;
+        audit.record("application", a.id, "rejected", actor.subject(), a.organizationPath, before, snapshot(a));
+        outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "application", "rejected", 1), a.id,
+                new ApplicationEvents.Rejected(a.id, a.memberId, a.organizationId, a.programCode, a.year, now));
+        return view(a);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView disburse(UUID id) {
+        Application a = lock(id);
+        a.requireStatus(ApplicationStatus.APPROVED);
+        Map<String, Object> before = snapshot(a);
+        Instant now = Instant.now();
+        UUID payoutId = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO payout (id, application_id, member_id, program_code, year, amount, disbursed_at, disbursed_by) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, payoutId).setParameter(2, a.id).setParameter(3, a.memberId).setParameter(4, a.programCode)
+                .setParameter(5, a.year).setParameter(6, a.approvedAmount).setParameter(7, now).setParameter(8, actor.subject())
+                .executeUpdate();
+        a.status = ApplicationStatus.DISBURSED;
+        a.disbursedAt = now;
+        a.disbursedBy = actor.subject();
+        a.version++;
+        audit.record("application", a.id, "disbursed", actor.subject(), a.organizationPath, before, snapshot(a));
+        outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "assistance", "disbursed", 1), a.id,
+                new ApplicationEvents.Disbursed(payoutId, a.id, a.memberId, a.organizationId, a.programCode, a.year,
+                        a.approvedAmount, "CNY", now));
+        return view(a, payoutId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView get(UUID id) {
+        Application a = Application.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("application", id);
+        }
+        access.requireRead(a.memberId, a.organizationId);
+        return view(a, payoutOf(a));
+    }
+
+    private Application lock(UUID id) {
+        Application a = Application.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("application", id);
+        }
+        return a;
+    }
+
+    private Ledger.Entry entry(Application a, BigDecimal amount, Instant now) {
+        int month = BusinessCalendar.yearOf(now) == a.year ? BusinessCalendar.monthOf(now) : 12;
+        return new Ledger.Entry(a.memberId, a.organizationPath, a.programCode, a.year, month, amount, "APPLICATION", a.id, actor.subject());
+    }
+
+    private boolean hasOpenHardshipFile(UUID memberId) {
+        return !em.createNativeQuery("SELECT 1 FROM hardship_file WHERE member_id = ?1 AND status = 'OPEN'")
+                .setParameter(1, memberId).getResultList().isEmpty();
+    }
+
+    private UUID payoutOf(Application a) {
+        if (a.status != ApplicationStatus.DISBURSED) {
+            return null;
+        }
+        List<?> ids = em.createNativeQuery("SELECT id FROM payout WHERE application_id = ?1").setParameter(1, a.id).getResultList();
+        return ids.isEmpty() ? null : (UUID) ids.get(0);
+    }
+
+    private String writeDetails(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details == null ? Map.of() : details);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("details", "cannot be stored");
+        }
+    }
+
+    private Map<String, Object> readDetails(String text) {
+        try {
+            return json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    /** What the audit trail keeps of an application: its state, not the member's personal data. */
+    static Map<String, Object> snapshot(Application a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", a.status.name());
+        m.put("programCode", a.programCode);
+        m.put("requestedAmount", a.requestedAmount);
+        m.put("approvedAmount", a.approvedAmount);
+        m.put("firstApprovedBy", a.firstApprovedBy);
+        m.put("secondApprovedBy", a.secondApprovedBy);
+        m.put("rejectedBy", a.rejectedBy);
+        m.put("rejectionReason", a.rejectionReason);
+        m.put("disbursedBy", a.disbursedBy);
+        return m;
+    }
+
+    ApplicationView view(Application a) {
+        return view(a, null);
+    }
+
+    ApplicationView view(Application a, UUID payoutId) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("SUBMITTED", a.submittedBy, a.submittedAt, null));
+        if (a.firstApprovedAt != null) steps.add(new Step("APPROVED", a.firstApprovedBy, a.firstApprovedAt, a.firstApproverOrg));
+        if (a.secondApprovedAt != null) steps.add(new Step("SECOND_APPROVED", a.secondApprovedBy, a.secondApprovedAt, a.secondApproverOrg));
+        if (a.rejectedAt != null) steps.add(new Step("REJECTED", a.rejectedBy, a.rejectedAt, null));
+        if (a.disbursedAt != null) steps.add(new Step("DISBURSED", a.disbursedBy, a.disbursedAt, null));
+        return new ApplicationView(a.id, a.memberId, a.programCode, a.year, a.requestedAmount, a.approvedAmount, a.status,
+                a.reason, readDetails(a.details), a.submittedAt, a.submittedBy, a.rejectionReason, payoutId, steps);
+    }
+}

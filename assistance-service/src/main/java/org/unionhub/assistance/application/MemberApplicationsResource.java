@@ -1,0 +1,57 @@
+package org.unionhub.assistance.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unionhub.assistance.common.Access;
+import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Page;
+import org.unionhub.platform.paging.PageRequest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.unionhub.assistance.application.ApplicationApi.ApplicationSummary;
+
+@Path("/api/v1/members/{memberId}/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications")
+public class MemberApplicationsResource {
+
+    private final Access access;
+
+    public MemberApplicationsResource(Access access) {
+        this.access = access;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Transactional
+    @Operation(summary = "A member's applications, newest first; open=true keeps those not yet disbursed or rejected "
+            + "(roles: the member himself with his own token, staff of his subtree)")
+    public Page<ApplicationSummary> list(@PathParam("memberId") UUID memberId, @QueryParam("open") Boolean open,
+                                         @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        access.requireReadMember(memberId);
+        PageRequest page = PageRequest.of(limit, cursor);
+        StringBuilder q = new StringBuilder("memberId = :member");
+        Map<String, Object> params = new HashMap<>();
+        params.put("member", memberId);
+        if (Boolean.TRUE.equals(open)) {
+            q.append(" AND status NOT IN (:closed)");
+            params.put("closed", List.of(ApplicationStatus.DISBURSED, ApplicationStatus.REJECTED));
+        }
+        ApplicationResource.addCursor(page, q, params);
+        List<Application> rows = Application.<Application>find(q + " ORDER BY submittedAt DESC, id DESC", params)
+                .range(0, page.limit()).list();
+        return Page.of(rows, page.limit(), a -> PageRequest.encode(a.submittedAt, a.id), ApplicationSummary::of);
+    }
+}

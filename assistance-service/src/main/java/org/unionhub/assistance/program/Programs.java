@@ -1,0 +1,120 @@
+package org.unionhub.assistance.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.unionhub.assistance.audit.AuditTrail;
+import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.program.ProgramApi.FundRequest;
+import org.unionhub.assistance.program.ProgramApi.FundView;
+import org.unionhub.assistance.program.ProgramApi.ProgramRequest;
+import org.unionhub.assistance.program.ProgramApi.ProgramView;
+import org.unionhub.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Programs and their yearly funds: creation and rule changes by staff, each audited. */
+@ApplicationScoped
+public class Programs {
+
+    private final AuditTrail audit;
+
+    public Programs(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public Program require(String code) {
+        Program p = Program.findById(code);
+        if (p == null) {
+            throw ProblemException.notFound("program", code);
+        }
+        return p;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProgramView create(ProgramRequest r, String actor) {
+        if (r.code() == null) {
+            throw ProblemException.invalid("code", "is required");
+        }
+        if (Program.findById(r.code()) != null) {
+            throw ProblemException.conflict("duplicate", "program " + r.code() + " exists already");
+        }
+        Program p = new Program();
+        p.code = r.code();
+        apply(p, r, actor);
+        p.version = 1;
+        p.persist();
+        ProgramView view = ProgramView.of(p);
+        audit.record("program", p.code, "created", actor, null, null, view);
+        return view;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProgramView update(String code, Integer ifMatch, ProgramRequest r, String actor) {
+        Program p = require(code);
+        if (r.code() != null && !r.code().equals(code)) {
+            throw ProblemException.invalid("code", "a program's code never changes");
+        }
+        if (ifMatch != null && ifMatch != p.version) {
+            throw ProblemException.stale("program " + code + " is at version " + p.version);
+        }
+        ProgramView before = ProgramView.of(p);
+        apply(p, r, actor);
+        p.version++;
+        ProgramView after = ProgramView.of(p);
+        audit.record("program", code, "rules-changed", actor, null, before, after);
+        return after;
+    }
+
+    private static void apply(Program p, ProgramRequest r, String actor) {
+        p.name = r.name();
+        p.description = r.description();
+        p.money = r.money();
+        p.capPerPersonYear = Money.nonNegativeOrNull("capPerPersonYear", r.capPerPersonYear());
+        p.capPerApplication = Money.nonNegativeOrNull("capPerApplication", r.capPerApplication());
+        p.secondApprovalThreshold = Money.nonNegativeOrNull("secondApprovalThreshold", r.secondApprovalThreshold());
+        p.requiresActiveMembership = r.requiresActiveMembership() == null || r.requiresActiveMembership();
+        p.requiresHardshipFile = r.requiresHardshipFile() != null && r.requiresHardshipFile();
+        List<String> keys = r.requiredDetails() == null ? List.of() : r.requiredDetails();
+        p.requiredDetails = String.join(",", keys);
+        p.limitedByDetail = r.limitedByDetail();
+        p.updatedAt = Instant.now();
+        p.updatedBy = actor;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FundView createFund(String code, FundRequest r, String actor) {
+        Program p = require(code);
+        if (!p.money) {
+            throw ProblemException.rule("not-a-money-program", code + " pays no money and has no fund");
+        }
+        if (r.year() < 2000 || r.year() > 2200) {
+            throw ProblemException.invalid("year", "must be between 2000 and 2200");
+        }
+        var amount = Money.nonNegativeOrNull("amount", r.amount());
+        ProgramFund.Key key = new ProgramFund.Key(code, r.year());
+        if (ProgramFund.findById(key) != null) {
+            throw ProblemException.conflict("duplicate", "program " + code + " has a fund for " + r.year() + " already");
+        }
+        ProgramFund f = new ProgramFund();
+        f.id = key;
+        f.amount = amount;
+        f.reserved = Money.ZERO;
+        f.version = 1;
+        f.createdAt = Instant.now();
+        f.createdBy = actor;
+        f.persist();
+        FundView view = FundView.of(f);
+        audit.record("fund", code + ":" + r.year(), "created", actor, null, null, view);
+        return view;
+    }
+
+    public FundView fund(String code, int year) {
+        require(code);
+        ProgramFund f = ProgramFund.findById(new ProgramFund.Key(code, year));
+        if (f == null) {
+            throw ProblemException.notFound("fund of " + code + " for year", year);
+        }
+        return FundView.of(f);
+    }
+}
