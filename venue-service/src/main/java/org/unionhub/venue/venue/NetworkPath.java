@@ -1,0 +1,32 @@
+package org.unionhub.venue.venue;
+
+import org.unionhub.platform.problem.ProblemException;
+
+import java.util.UUID;
+
+/**
+ * A venue's place in its network as the path of ids from the root, {@code /root/.../self/}: a subtree
+ * is every path with the subtree root's prefix, and a venue is its own ancestor exactly when the new
+ * parent's path already contains it.
+ */
+public final class NetworkPath {
+
+    private NetworkPath() {
+    }
+
+    public static String of(String parentPath, UUID self) {
+        return (parentPath == null ? "/" : parentPath) + self + "/";
+    }
+
+    /** Refuses a parent that is the venue itself or lies below it. */
+    public static void requireAcyclic(UUID venue, UUID newParent, String newParentPath) {
+        if (venue.equals(newParent) || newParentPath.contains("/" + venue + "/")) {
+            throw ProblemException.conflict("network-cycle",
+                    "venue " + venue + " cannot be placed under " + newParent + ": a venue cannot be its own ancestor");
+        }
+    }
+
+    public static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count() - 1;
+    }
+}

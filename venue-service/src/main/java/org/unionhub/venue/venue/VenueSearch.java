@@ -1,0 +1,113 @@
+package org.unionhub.venue.venue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.unionhub.platform.paging.PageRequest;
+import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.venue.geo.LatLon;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Nearby search in PostgreSQL. With cube/earthdistance: a GiST index on {@code ll_to_earth(lat, lon)} answers
+ * the {@code earth_box} prefilter, then the exact great-circle distance (earth_distance) trims the box's corners
+ * and sorts. Without them: the btree on (lat, lon) answers a bounding box and haversine does the rest.
+ */
+@ApplicationScoped
+public class VenueSearch {
+
+    /** One hit: the venue and how far it is, in metres. */
+    public record Hit(UUID id, double distanceMeters) {
+    }
+
+    public record Filter(String kind, String amenity, boolean openNow, Instant now) {
+    }
+
+    private static final double METRES_PER_DEGREE = 111_320.0;
+
+    private final EntityManager em;
+    private volatile Boolean earthdistance;
+
+    public VenueSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    public boolean usesEarthdistance() {
+        if (earthdistance == null) {
+            earthdistance = !em.createNativeQuery(
+                    "SELECT 1 FROM pg_indexes WHERE tablename = 'venue' AND indexname = 'venue_earth'").getResultList().isEmpty();
+        }
+        return earthdistance;
+    }
+
+    /** Open venues within {@code radiusMeters}, nearest first, {@code limit + 1} rows for paging. */
+    public List<Hit> nearby(LatLon at, double radiusMeters, Filter filter, PageRequest page) {
+        return nearby(at, radiusMeters, filter, page, usesEarthdistance());
+    }
+
+    /** @param earth whether to use cube/earthdistance; false forces the bounding-box fallback (tests compare both) */
+    public List<Hit> nearby(LatLon at, double radiusMeters, Filter filter, PageRequest page, boolean earth) {
+        List<Object> params = new ArrayList<>();
+        params.add(at.lat());
+        params.add(at.lon());
+        params.add(radiusMeters);
+        StringBuilder inner = new StringBuilder();
+        if (earth) {
+            inner.append("SELECT v.id, earth_distance(ll_to_earth(?1, ?2), ll_to_earth(v.lat, v.lon)) AS d FROM venue v ")
+                    .append("WHERE earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(v.lat, v.lon) ");
+        } else {
+            double dLat = radiusMeters / METRES_PER_DEGREE;
+            double dLon = radiusMeters / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(at.lat()))));
+            params.add(at.lat() - dLat);
+            params.add(at.lat() + dLat);
+            params.add(at.lon() - dLon);
+            params.add(at.lon() + dLon);
+            inner.append("SELECT v.id, 2 * 6371008.8 * asin(sqrt(power(sin(radians(v.lat - ?1) / 2), 2) ")
+                    .append("+ cos(radians(?1)) * cos(radians(v.lat)) * power(sin(radians(v.lon - ?2) / 2), 2))) AS d FROM venue v ")
+                    .append("WHERE v.lat BETWEEN ?4 AND ?5 AND v.lon BETWEEN ?6 AND ?7 ");
+        }
+        inner.append("AND v.status = 'OPEN' ");
+        if (filter.kind() != null) {
+            params.add(filter.kind());
+            inner.append("AND v.kind = ?").append(params.size()).append(' ');
+        }
+        if (filter.amenity() != null) {
+            params.add(filter.amenity());
+            inner.append("AND v.amenities @> ARRAY[CAST(?").append(params.size()).append(" AS varchar)] ");
+        }
+        if (filter.openNow()) {
+            params.add(OpeningHours.minuteOfWeek(filter.now()));
+            int p = params.size();
+            inner.append("AND EXISTS (SELECT 1 FROM venue_open_interval o WHERE o.venue_id = v.id AND o.start_minute <= ?")
+                    .append(p).append(" AND o.end_minute > ?").append(p).append(") ");
+        }
+        StringBuilder sql = new StringBuilder("SELECT id, d FROM (").append(inner).append(") hit WHERE d <= ?3 ");
+        if (!page.first()) {
+            List<String> after = page.after();
+            try {
+                params.add(Double.parseDouble(after.get(0)));
+                params.add(UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
+            }
+            int d = params.size() - 1;
+            sql.append("AND (d > ?").append(d).append(" OR (d = ?").append(d).append(" AND id > ?").append(d + 1).append(")) ");
+        }
+        sql.append("ORDER BY d, id LIMIT ").append(page.limit() + 1);
+        Query q = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+    }
+
+    public static String cursor(Hit h) {
+        return PageRequest.encode(h.distanceMeters(), h.id());
+    }
+}
