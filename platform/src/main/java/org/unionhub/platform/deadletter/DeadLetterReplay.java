@@ -13,11 +13,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.unionhub.platform.event.EventTypes;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +37,12 @@ public class DeadLetterReplay {
     private final String bootstrapServers;
     private final String serviceName;
 
+    private final Map<String, Object> kafkaSettings;
+
     public DeadLetterReplay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                            @ConfigProperty(name = "unionhub.service-name") String serviceName) {
+                            @ConfigProperty(name = "unionhub.service-name") String serviceName,
+                            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
+        this.kafkaSettings = kafkaSettings;
         this.bootstrapServers = bootstrapServers;
         this.serviceName = serviceName;
     }
@@ -45,17 +51,17 @@ public class DeadLetterReplay {
     public synchronized int replay(String topic) throws Exception {
         String dlq = EventTypes.deadLetterTopic(topic);
         int replayed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> common = new HashMap<>(kafkaSettings);
+        common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> consumerSettings = new HashMap<>(common);
+        consumerSettings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, serviceName + "-dlq-replay",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                     new StringSerializer(), new ByteArraySerializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        Map<String, Object> producerSettings = new HashMap<>(common);
+        producerSettings.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer())) {
             consumer.subscribe(List.of(dlq));
             int emptyPolls = 0;
             // the first polls may return nothing while the group gets its partitions

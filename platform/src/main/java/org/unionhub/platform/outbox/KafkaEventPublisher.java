@@ -23,9 +23,10 @@ public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public KafkaEventPublisher(String bootstrapServers, String clientId) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** @param clientSettings the service's {@code kafka.*} settings (security included), see KafkaClientSettings */
+    public KafkaEventPublisher(Map<String, Object> clientSettings, String clientId) {
+        Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
+        settings.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -34,8 +35,8 @@ public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
                 // a broker that is down makes send() fail within seconds; the relay backs off and retries
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     public static CloudEvent toCloudEvent(String source, PendingEvent e) {

@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.unionhub.platform.event.EventTypes;
@@ -17,6 +18,7 @@ import org.unionhub.platform.event.EventTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +53,11 @@ public class OutboxRelayWorker {
     private Thread thread;
     private KafkaEventPublisher publisher;
 
+    /** The service's kafka.* settings (security included), as Quarkus collects them for every Kafka client. */
+    private final Map<String, Object> kafkaSettings;
+
     public OutboxRelayWorker(JpaOutboxStore store, MeterRegistry metrics,
+                             @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings,
                              @ConfigProperty(name = "unionhub.service-name") String serviceName,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "unionhub.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -59,6 +65,7 @@ public class OutboxRelayWorker {
                              @ConfigProperty(name = "unionhub.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
                              @ConfigProperty(name = "unionhub.outbox.retention", defaultValue = "P7D") Duration retention) {
         this.store = store;
+        this.kafkaSettings = kafkaSettings;
         this.serviceName = serviceName;
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;
@@ -77,7 +84,9 @@ public class OutboxRelayWorker {
         if (!enabled) {
             return;
         }
-        publisher = new KafkaEventPublisher(bootstrapServers, serviceName + "-outbox");
+        Map<String, Object> settings = new java.util.HashMap<>(kafkaSettings);
+        settings.put("bootstrap.servers", bootstrapServers);
+        publisher = new KafkaEventPublisher(settings, serviceName + "-outbox");
         OutboxRelay relay = new OutboxRelay(store, publisher, EventTypes.source(serviceName), batchSize, 15_000, Clock.systemUTC());
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");
