@@ -107,6 +107,12 @@ public class TestData {
         }
     }
 
+    @Transactional
+    public void setStatus(UUID member, String status) {
+        MemberView m = MemberView.findById(member);
+        m.status = status;
+    }
+
     public UUID activeMember(Tree tree) {
         return member(tree, "张师傅", "ACTIVE");
     }

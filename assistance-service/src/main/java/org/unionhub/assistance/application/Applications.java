@@ -123,6 +123,13 @@ public class Applications {
                 throw ProblemException.rule("above-requested", "approved " + approved + " is above the requested " + a.requestedAmount);
             }
             Program program = programs.require(a.programCode);
+            MemberView member = MemberView.findById(a.memberId);
+            // a member who left or was suspended since he applied gets nothing more
+            if (program.requiresActiveMembership && (member == null || !member.isActive())) {
+                String status = member == null ? "unknown" : member.status;
+                throw ProblemException.rule("member-not-active", "the member's membership is now " + status
+                        + ", and " + program.code + " requires an active membership").with("memberStatus", status);
+            }
             ledger.commit(entry(a, approved, now), program);
             a.approvedAmount = approved;
             a.firstApprovedAt = now;

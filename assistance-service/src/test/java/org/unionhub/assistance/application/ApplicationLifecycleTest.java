@@ -144,6 +144,18 @@ class ApplicationLifecycleTest {
     }
 
     @Test
+    void aMemberWhoLeftAfterApplyingIsNotApproved() {
+        Tree tree = data.tree();
+        UUID member = data.activeMember(tree);
+        String id = TestData.submit(member, "DAILY_RELIEF", "500.00", Map.of());
+        data.setStatus(member, "LEFT");
+        as(staff(tree.county(), "a")).body(Map.of("approvedAmount", "500.00")).post("/api/v1/applications/" + id + "/approve")
+                .then().statusCode(422).body("type", containsString("member-not-active")).body("memberStatus", equalTo("LEFT"));
+        as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
+                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.received", equalTo(0.00f));
+    }
+
+    @Test
     void approvalAboveTheRequestOrTheCostIsRefused() {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
