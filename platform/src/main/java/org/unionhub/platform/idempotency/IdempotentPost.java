@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Response;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.net.URI;
-import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,10 +29,18 @@ public class IdempotentPost {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SecretKeySpec hashKey;
 
-    public IdempotentPost(EntityManager em, ObjectMapper json) {
+    /**
+     * @param hashKey keys the request hash: request bodies may hold personal data (an ID number), so the
+     *                stored hash must not be a plain digest anyone could test guesses against
+     */
+    public IdempotentPost(EntityManager em, ObjectMapper json,
+                          @ConfigProperty(name = "unionhub.idempotency.hash-key",
+                                  defaultValue = "DEVELOPMENT-ONLY-idempotency-hash-key") String hashKey) {
         this.em = em;
         this.json = json;
+        this.hashKey = new SecretKeySpec(hashKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /**
@@ -81,8 +91,10 @@ public class IdempotentPost {
     private String hash(Object request) {
         try {
             byte[] bytes = request == null ? new byte[0] : json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException | java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }
