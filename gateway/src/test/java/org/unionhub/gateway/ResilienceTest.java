@@ -88,4 +88,15 @@ class ResilienceTest {
         timed("/api/v1/flaky-test").then().statusCode(200).body("service", equalTo("flaky"));
         assertThat(flaky.received()).isGreaterThan(before);
     }
+
+    @Test
+    void aServiceThatAnswersAnErrorIsNotRetried() {
+        // retries are for connections that could not be made (UpstreamRetryTest); an answer is final
+        FakeService slow = FakeServices.get("slow");
+        slow.answer("/api/v1/slow-test/busy", req -> req.response().setStatusCode(503)
+                .putHeader("Content-Type", "application/problem+json").end("{\"status\":503}"));
+        int before = slow.received();
+        timed("/api/v1/slow-test/busy").then().statusCode(503).body("status", equalTo(503));
+        assertThat(slow.received()).isEqualTo(before + 1);
+    }
 }

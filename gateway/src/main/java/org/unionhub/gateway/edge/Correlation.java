@@ -20,7 +20,12 @@ public final class Correlation {
         if (sent != null && REQUEST_ID.matcher(sent).matches()) {
             return sent;
         }
-        return UUID.randomUUID().toString();
+        // version-4 layout from a non-blocking generator: a correlation id needs to be unique, not
+        // secret, and UUID.randomUUID() takes a lock on the shared SecureRandom on every call
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(msb, lsb).toString();
     }
 
     /** The client's traceparent if well formed and not version ff, else a new sampled trace. */

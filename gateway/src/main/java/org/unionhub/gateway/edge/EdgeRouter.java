@@ -98,10 +98,11 @@ public class EdgeRouter {
         if (!encodings.contains("identity")) {
             return;
         }
-        List<String> applied = encodings.stream().filter(e -> !e.equals("identity")).toList();
-        if (!applied.isEmpty()) {
-            resp.headers().set(HttpHeaders.CONTENT_ENCODING, applied.get(0));
-            return;
+        for (String e : encodings) {
+            if (!e.equals("identity")) {
+                resp.headers().set(HttpHeaders.CONTENT_ENCODING, e);
+                return;
+            }
         }
         String type = resp.headers().get(HttpHeaders.CONTENT_TYPE);
         if (type != null && (type.startsWith("application/json") || type.startsWith("application/problem+json")

@@ -3,7 +3,6 @@ package org.unionhub.gateway.me;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -56,8 +55,6 @@ public class MeResource {
              "upcomingBookings":{"items":[]},"openApplications":{"items":[]},
              "competitionResults":null,"unavailable":["competitionResults"]}""";
 
-    @Inject
-    Vertx vertx;
     @Inject
     Upstreams upstreams;
     @Inject
@@ -194,7 +191,7 @@ public class MeResource {
 
     private Future<Answer> call(RoutingContext ctx, Upstream upstream, String path, long timeoutMs) {
         MultiMap in = ctx.request().headers();
-        return upstream.guarded(vertx, () -> upstreams.client().request(upstream.options(HttpMethod.GET, path, timeoutMs))
+        return upstream.guarded(() -> upstreams.client().request(upstream.options(HttpMethod.GET, path, timeoutMs))
                 .compose(req -> {
                     copy(in, req.headers(), "Authorization");
                     copy(in, req.headers(), EdgeRouter.REQUEST_ID);

@@ -69,14 +69,30 @@ public final class RouteTable {
         return true;
     }
 
+    /** The non-empty segments of a path; by hand, as this runs on every call (String.split compiles a regex). */
     static String[] split(String path) {
-        String p = path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
+        int n = 0;
+        int len = path.length();
+        for (int i = 0; i < len; i++) {
+            if (path.charAt(i) != '/' && (i == 0 || path.charAt(i - 1) == '/')) {
+                n++;
+            }
         }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
+        String[] segments = new String[n];
+        int k = 0;
+        int i = 0;
+        while (i < len) {
+            while (i < len && path.charAt(i) == '/') {
+                i++;
+            }
+            int start = i;
+            while (i < len && path.charAt(i) != '/') {
+                i++;
+            }
+            if (i > start) {
+                segments[k++] = path.substring(start, i);
+            }
         }
-        return p.isEmpty() ? new String[0] : p.split("/+");
+        return segments;
     }
 }

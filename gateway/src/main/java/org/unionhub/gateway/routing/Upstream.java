@@ -1,32 +1,31 @@
 package org.unionhub.gateway.routing;
 
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.util.TypeLiteral;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import org.unionhub.gateway.GatewayConfig;
 import org.unionhub.gateway.problem.Problems;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One upstream service: the Vert.x reverse proxy towards it, its timeouts and its circuit breaker
- * (SmallRye Fault Tolerance). Failures become problem+json: 503 when the service cannot be reached
+ * ({@link Breaker}). Calls to the service use the HTTP client of the event loop they run on
+ * ({@link Upstreams#client()}), so a proxied exchange never changes thread. Failures become problem+json: 503 when the service cannot be reached
  * or its breaker is open, 504 when it stays silent past its timeout, 502 otherwise.
  */
 public final class Upstream {
@@ -41,11 +40,18 @@ public final class Upstream {
     private final long connectTimeoutMs;
     private final long breakerDelaySeconds;
     private final HttpProxy proxy;
-    private final TypedGuard<CompletionStage<ProxyResponse>> guard;
+    private final Breaker breaker;
+    private final Supplier<HttpClient> clients;
 
     private final long maxBody;
 
-    public Upstream(String name, GatewayConfig.Service service, GatewayConfig.Breaker breaker, long maxBody, HttpClient client) {
+    /**
+     * @param clients the HTTP client to use for a call, picked when the call is made (the one of
+     *                the current event loop)
+     */
+    public Upstream(String name, GatewayConfig.Service service, GatewayConfig.Breaker breaker, long maxBody,
+                    Supplier<HttpClient> clients) {
+        this.clients = clients;
         this.maxBody = maxBody;
         this.name = name;
         URI uri = URI.create(service.url());
@@ -55,22 +61,11 @@ public final class Upstream {
         this.timeoutMs = service.timeout().toMillis();
         this.connectTimeoutMs = service.connectTimeout().toMillis();
         this.breakerDelaySeconds = Math.max(1, breaker.delay().toSeconds());
-        this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
-                })
-                .withDescription("upstream " + name)
-                .withCircuitBreaker()
-                .name("upstream-" + name)
-                .requestVolumeThreshold(breaker.requestVolume())
-                .failureRatio(breaker.failureRatio())
-                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(breaker.successThreshold())
-                // a client's oversized body says nothing about the service's health
-                .skipOn(LimitedBody.TooLarge.class)
-                .onStateChange(s -> LOG.infof("circuit breaker of %s is now %s", name, s))
-                .done()
-                .withThreadOffload(false)
-                .build();
-        this.proxy = HttpProxy.reverseProxy(client)
+        this.breaker = new Breaker(name, breaker.requestVolume(), breaker.failureRatio(), breaker.delay().toNanos(),
+                breaker.successThreshold(), System::nanoTime,
+                state -> LOG.infof("circuit breaker of %s is now %s", name, state));
+        // the proxy's own client is never used: originRequest asks for the current event loop's
+        this.proxy = HttpProxy.reverseProxy(clients.get())
                 .origin(this::originRequest)
                 .addInterceptor(new Guarded());
     }
@@ -98,33 +93,54 @@ public final class Upstream {
                 .setConnectTimeout(Math.min(connectTimeoutMs, timeoutMs)).setIdleTimeout(timeoutMs);
     }
 
-    /** Runs any call to this service (the proxy's and the "me" view's) through its breaker. */
-    public <T> Future<T> guarded(Vertx vertx, java.util.function.Supplier<Future<T>> call) {
-        @SuppressWarnings("unchecked")
-        TypedGuard<CompletionStage<T>> g = (TypedGuard<CompletionStage<T>>) (TypedGuard<?>) guard;
-        CompletionStage<T> stage;
-        try {
-            stage = g.get(() -> call.get().toCompletionStage());
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-        return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+    public Breaker breaker() {
+        return breaker;
     }
 
-    private Future<HttpClientRequest> originRequest(ProxyContext pc) {
+    /**
+     * Runs any call to this service (the "me" view's; the proxy's go through {@link Guarded})
+     * through its breaker: refused at once while it is open, and the outcome counted.
+     */
+    public <T> Future<T> guarded(Supplier<Future<T>> call) {
+        if (!breaker.tryAcquire()) {
+            return Future.failedFuture(breaker.openException());
+        }
+        Future<T> f;
+        try {
+            f = call.get();
+        } catch (RuntimeException e) {
+            breaker.onFailure();
+            return Future.failedFuture(e);
+        }
+        return f.onComplete(ar -> {
+            if (ar.succeeded()) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure();
+            }
+        });
+    }
+
+    /**
+     * The connection to the service for one proxied call. GET and HEAD are tried a second time,
+     * on a new connection, when the first could not even be made (refused, connect timeout):
+     * nothing reached the service, and the method is safe to repeat. Anything else, and any
+     * failure once connected (dropped, timeout, an HTTP error status), is never retried.
+     */
+    Future<HttpClientRequest> originRequest(ProxyContext pc) {
         HttpMethod method = pc.request().getMethod();
         RequestOptions options = options(method, pc.request().getURI(), timeoutMs);
-        Future<HttpClientRequest> request = pc.client().request(options);
+        HttpClient client = clients.get();
+        Future<HttpClientRequest> request = client.request(options);
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-            // safe to repeat, and nothing reached the service: one more try on another connection
-            request = request.recover(e -> isConnectFailure(e) ? pc.client().request(options) : Future.failedFuture(e));
+            request = request.recover(e -> isConnectFailure(e) ? client.request(options) : Future.failedFuture(e));
         }
         return request;
     }
 
     /** Maps a failure talking to the service to a status and a problem slug. */
     public static int statusFor(Throwable e) {
-        if (e instanceof CircuitBreakerOpenException || isConnectFailure(e)) {
+        if (e instanceof Breaker.Open || isConnectFailure(e)) {
             return 503;
         }
         if (e instanceof TimeoutException || (e.getCause() instanceof TimeoutException)) {
@@ -148,22 +164,43 @@ public final class Upstream {
     private final class Guarded implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext pc) {
-            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-            io.vertx.httpproxy.Body body = pc.request().getBody();
+            if (!breaker.tryAcquire()) {
+                return Future.succeededFuture(failure(pc, breaker.openException()));
+            }
+            ProxyRequest request = pc.request();
+            Body body = request.getBody();
             if (body != null && body.length() < 0) {
-                pc.request().setBody(io.vertx.httpproxy.Body.body(
-                        new LimitedBody(body.stream(), maxBody, () -> pc.set(TOO_LARGE, Boolean.TRUE)), -1));
+                if (hasNoBody(request)) {
+                    // RFC 9112 §6.3: neither Content-Length nor Transfer-Encoding, no body: end the
+                    // upstream request at once instead of piping an empty stream into it
+                    request.setBody(null);
+                    request.proxiedRequest().resume();
+                } else {
+                    request.setBody(Body.body(
+                            new LimitedBody(body.stream(), maxBody, () -> pc.set(TOO_LARGE, Boolean.TRUE)), -1));
+                }
             }
-            CompletionStage<ProxyResponse> stage;
-            try {
-                stage = guard.get(() -> pc.sendRequest()
-                        .recover(e -> Future.failedFuture(pc.get(TOO_LARGE, Boolean.class) != null ? new LimitedBody.TooLarge() : e))
-                        .toCompletionStage());
-            } catch (RuntimeException e) {
-                stage = java.util.concurrent.CompletableFuture.failedFuture(e);
-            }
-            Future<ProxyResponse> response = context != null ? Future.fromCompletionStage(stage, context) : Future.fromCompletionStage(stage);
-            return response.recover(e -> Future.succeededFuture(failure(pc, e)));
+            return pc.sendRequest().transform(ar -> {
+                if (ar.succeeded()) {
+                    breaker.onSuccess();
+                    return Future.succeededFuture(ar.result());
+                }
+                Throwable e = pc.get(TOO_LARGE, Boolean.class) != null ? new LimitedBody.TooLarge() : ar.cause();
+                if (e instanceof LimitedBody.TooLarge) {
+                    // a client's oversized body says nothing about the service's health
+                    breaker.onSuccess();
+                } else {
+                    breaker.onFailure();
+                }
+                return Future.succeededFuture(failure(pc, e));
+            });
+        }
+
+        private static boolean hasNoBody(ProxyRequest request) {
+            var in = request.proxiedRequest();
+            return in.version() != HttpVersion.HTTP_2
+                    && !in.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH)
+                    && !in.headers().contains(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING);
         }
 
         private ProxyResponse failure(ProxyContext pc, Throwable e) {
@@ -174,7 +211,7 @@ public final class Upstream {
                         .setStatusMessage("Payload Too Large")
                         .putHeader("Content-Type", Problems.CONTENT_TYPE)
                         .putHeader("Connection", "close")
-                        .setBody(io.vertx.httpproxy.Body.body(Problems.body("payload-too-large", "Payload Too Large", 413,
+                        .setBody(Body.body(Problems.body("payload-too-large", "Payload Too Large", 413,
                                 "the request body is larger than " + maxBody + " bytes", path)));
             }
             int status = statusFor(e);
@@ -182,7 +219,7 @@ public final class Upstream {
             String slug;
             String title;
             String detail;
-            if (e instanceof CircuitBreakerOpenException) {
+            if (e instanceof Breaker.Open) {
                 slug = "service-unavailable";
                 title = "Service Unavailable";
                 detail = "the " + name + " service is failing; calls to it are paused for a moment";
@@ -204,9 +241,9 @@ public final class Upstream {
                     .setStatusCode(status)
                     .setStatusMessage(title)
                     .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                    .setBody(io.vertx.httpproxy.Body.body(Problems.body(slug, title, status, detail, path)));
+                    .setBody(Body.body(Problems.body(slug, title, status, detail, path)));
             if (status == 503) {
-                r.putHeader("Retry-After", Long.toString(e instanceof CircuitBreakerOpenException ? breakerDelaySeconds : 1));
+                r.putHeader("Retry-After", Long.toString(e instanceof Breaker.Open ? breakerDelaySeconds : 1));
             }
             return r;
         }
