@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end smoke test across real processes: starts the local suite (deploy/local/run.sh), creates
 # an organization and a member through the gateway, and waits until venue-, assistance- and
-# competition-service each hold the member in their projection (over the real Kafka broker).
-# Prints the delay from the member's creation to the last projection; stops what it started.
+# competition-service each hold the member in their projection (over the real Kafka broker) within a
+# second; then runs a small competition through the gateway and waits until the winner's prize and
+# May 1st medal nomination are among his honors in membership-service. Prints the delays; stops what
+# it started.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GW=http://localhost:8080
@@ -19,7 +21,7 @@ trap cleanup EXIT
 
 token() { "$ROOT/deploy/local/token.sh" "$@"; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-fail() { echo "SMOKE FAILED: $*"; exit 1; }
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 
 ADMIN=$(token admin)
 ORG=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
@@ -31,6 +33,8 @@ STAFF=$(token staff --org="$ORG")
 for port in 8082 8083 8084; do
   curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" "http://localhost:$port/internal/projections/members/00000000-0000-0000-0000-000000000000"
 done
+
+MEMBERS=()
 
 # join one member through the gateway and wait until the three consuming services project him;
 # prints the delay from the 201 to the last projection
@@ -54,6 +58,7 @@ join_and_follow() { # name, ID number, phone
     done
   done
   elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+  MEMBERS+=("$member")
   echo "member $member ($1) created through the gateway; venue, assistance and competition projections hold him ${elapsed} ms later"
   [ "$elapsed" -le "$WITHIN_MS" ] || fail "member $member reached the projections after ${elapsed} ms, more than ${WITHIN_MS} ms"
 }
@@ -70,3 +75,53 @@ phone() { python3 -c 'import random; print("139" + "%08d" % random.randint(0, 99
 # the first event after a cold start also waits for the consumers' first fetch; the second shows the steady state
 join_and_follow "王师傅" "$(id_number)" "$(phone)"
 join_and_follow "李师傅" "$(id_number)" "$(phone)"
+
+# A competition through the gateway, won by the first member: his prize and his medal nomination
+# must reach membership over Kafka (competition.v1) and show among his honors.
+call() { # method, path, token, expected status, [body]; prints the body
+  local out status
+  out=$(mktemp)
+  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+    ${5:+-d "$5"} "$GW$2")
+  [ "$status" = "$4" ] || fail "$1 $2 answered $status, expected $4: $(cat "$out")"
+  cat "$out"
+}
+WINNER=${MEMBERS[0]} RUNNER_UP=${MEMBERS[1]}
+COMP=$(call POST /api/v1/competitions "$STAFF" 201 '{"name":"全国化工行业职业技能竞赛（冒烟测试）","industry":"CHEMICAL","level":"NATIONAL","stage":"FINAL",
+  "organizers":["中国能源化学地质工会"],"location":"泉州","startsOn":"2023-02-20","endsOn":"2023-02-22","teamSize":1,
+  "items":[{"code":"THEORY","name":"理论知识","weight":100,"maxScore":100,"kind":"MEASUREMENT"}],"tieBreakOrder":[]}' | json '["id"]')
+call POST "/api/v1/competitions/$COMP/status" "$STAFF" 200 '{"status":"REGISTRATION"}' >/dev/null
+contestant() { # member, team name, enterprise
+  call POST "/api/v1/competitions/$COMP/teams" "$STAFF" 201 \
+    "{\"name\":\"$2\",\"enterprise\":\"$3\",\"enterpriseType\":\"CENTRAL\",\"province\":\"福建\",\"memberIds\":[\"$1\"]}" \
+    | json '["contestants"][0]["contestantId"]'
+}
+C1=$(contestant "$WINNER" "一队" "中国石化")
+C2=$(contestant "$RUNNER_UP" "二队" "中国中化")
+JUDGE_ACCOUNT="judge-smoke-$(date +%s%N)"
+JUDGE=$(call POST "/api/v1/competitions/$COMP/judges" "$STAFF" 201 \
+  "{\"name\":\"张裁判\",\"enterprise\":\"应急管理部化学品登记中心\",\"items\":[\"THEORY\"],\"account\":\"$JUDGE_ACCOUNT\"}" | json '["id"]')
+call POST "/api/v1/competitions/$COMP/status" "$STAFF" 200 '{"status":"IN_PROGRESS"}' >/dev/null
+JUDGE_TOKEN=$(token judge --sub="$JUDGE_ACCOUNT")
+call POST "/api/v1/competitions/$COMP/scores" "$JUDGE_TOKEN" 201 "{\"contestantId\":\"$C1\",\"itemCode\":\"THEORY\",\"judgeId\":\"$JUDGE\",\"score\":95.5}" >/dev/null
+call POST "/api/v1/competitions/$COMP/scores" "$JUDGE_TOKEN" 201 "{\"contestantId\":\"$C2\",\"itemCode\":\"THEORY\",\"judgeId\":\"$JUDGE\",\"score\":88}" >/dev/null
+call POST "/api/v1/competitions/$COMP/publish" "$(token chief-judge)" 200 \
+  '{"individualQuotas":{"FIRST":1,"SECOND":1,"THIRD":0},"teamQuotas":{"FIRST":1,"SECOND":0,"THIRD":0}}' >/dev/null
+start=$(date +%s%N)
+honors_of() { # member, grep patterns...: waits until his honors hold every pattern; prints them
+  local member=$1 honors elapsed; shift
+  while true; do
+    honors=$(call GET "/api/v1/members/$member/honors" "$ADMIN" 200)
+    local missing=0 p
+    for p in "$@"; do echo "$honors" | grep -q -- "$p" || missing=1; done
+    [ "$missing" = 0 ] && { echo "$honors"; return; }
+    elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+    [ "$elapsed" -lt "$LIMIT_MS" ] || fail "honors of $member lack one of [$*] after ${elapsed} ms: $honors"
+    sleep 0.05
+  done
+}
+honors_of "$WINNER" '"COMPETITION_PRIZE"' '"MEDAL_NOMINATION"' '全国化工行业职业技能竞赛（冒烟测试） 个人一等奖' >/dev/null
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+runner_up=$(honors_of "$RUNNER_UP" '个人二等奖')
+! echo "$runner_up" | grep -q 'MEDAL_NOMINATION' || fail "the runner-up was nominated too: $runner_up"
+echo "competition $COMP published through the gateway; the winner's prize and May 1st medal nomination are among his honors in membership ${elapsed} ms later"
