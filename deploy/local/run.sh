@@ -3,7 +3,7 @@
 # ones started from the embedded binaries and the Apache Kafka jars), the four services and the
 # gateway as JVM processes. Data stays in .local/ across restarts; logs go to .local/logs/.
 #
-#   deploy/local/run.sh            build what is missing, start everything, stop all on Ctrl-C
+#   deploy/local/run.sh            build what is missing or stale, start everything, stop all on Ctrl-C
 #   deploy/local/run.sh --detach   start everything and return
 #   deploy/local/run.sh stop       stop what an earlier run started
 #   deploy/local/run.sh status     show what runs
@@ -50,14 +50,20 @@ status() {
   done
 }
 
-build_if_missing() {
-  local missing=0
+# builds when an app is missing or older than the sources (after a pull, a stale jar would start
+# against a newer platform and fail on a missing method)
+build_if_needed() {
+  local missing=0 jar
   for entry in "${SERVICES[@]}"; do
-    [ -f "$ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing=1
+    jar="$ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/platform/src/main" \
+        "$ROOT/${entry%%:*}/pom.xml" "$ROOT/${entry%%:*}/src/main" -newer "$jar" -type f -print -quit)" ]; then
+      missing=1
+    fi
   done
   [ -f "$ROOT/deploy/local-infra/target/launcher.classpath" ] || missing=1
   if [ "$missing" = 1 ]; then
-    echo "building (first run: a few minutes)..."
+    echo "building (first run: a few minutes; after a change: what changed)..."
     (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests) > "$LOGS/build.log" 2>&1 || { echo "build failed, see $LOGS/build.log"; exit 1; }
   fi
 }
@@ -107,7 +113,7 @@ start_app() { # module, port
 }
 
 start_all() {
-  build_if_missing
+  build_if_needed
   start_infra
   for entry in "${SERVICES[@]}"; do start_app "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do
