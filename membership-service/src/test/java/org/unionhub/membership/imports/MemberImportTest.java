@@ -95,10 +95,13 @@ class MemberImportTest {
         given().auth().oauth2(DevTokens.staff(t.county())).get("/api/v1/member-imports/" + job).then().statusCode(403);
     }
 
-    /** The figure in docs/membership.md: run with -Dmembership.bench=true. */
+    /**
+     * The figure in docs/membership.md: run with -Dmembership.bench=true. It checks that every row
+     * is imported and prints the time; the time is a measurement for the docs, not an assertion.
+     */
     @Test
     @EnabledIfSystemProperty(named = "membership.bench", matches = "true")
-    void fiftyThousandRowsImportWellUnderAMinute() {
+    void fiftyThousandRowsImport() {
         TestData.Tree t = TestData.tree();
         String region = region();
         StringBuilder csv = new StringBuilder(HEADER);
@@ -112,7 +115,6 @@ class MemberImportTest {
         awaitDone(admin(), job, Duration.ofSeconds(300)).then().body("imported", equalTo(n)).body("failed", equalTo(0));
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("BENCH member import: " + n + " rows in " + ms + " ms");
-        assertThat(ms).isLessThan(60_000);
     }
 
     static String admin() {
