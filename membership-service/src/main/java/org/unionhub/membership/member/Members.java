@@ -1,5 +1,7 @@
 package org.unionhub.membership.member;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,10 +11,13 @@ import org.unionhub.membership.http.ETags;
 import org.unionhub.membership.http.Sql;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.OrganizationTree;
+import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Member use cases; each runs in the caller's transaction together with its history row and event. */
@@ -26,11 +31,20 @@ public class Members {
     private final Outbox outbox;
     private final PersonalData personalData;
     private final EntityManager em;
+    private final AfterCommit afterCommit;
+    private final Map<JoinChannel, Counter> joined = new EnumMap<>(JoinChannel.class);
 
-    public Members(Outbox outbox, PersonalData personalData, EntityManager em) {
+    public Members(Outbox outbox, PersonalData personalData, EntityManager em, AfterCommit afterCommit, MeterRegistry metrics) {
         this.outbox = outbox;
         this.personalData = personalData;
         this.em = em;
+        this.afterCommit = afterCommit;
+        for (JoinChannel channel : JoinChannel.values()) {
+            joined.put(channel, Counter.builder("unionhub.members.joined")
+                    .description("members who joined (or joined again), counted at commit; channel ONLINE or ON_SITE")
+                    .tag("channel", channel.name())
+                    .register(metrics));
+        }
     }
 
     /**
@@ -84,6 +98,8 @@ public class Members {
         }
         history(m, actor, "JOINED", before, fromOrg, c.joinChannel() == JoinChannel.ONLINE ? "online application" : "enrolled on site");
         outbox.publish(MemberEvents.TOPIC, MemberEvents.JOINED, m.id, eventData(m));
+        Counter counter = joined.get(c.joinChannel());
+        afterCommit.run(counter::increment);
         return m;
     }
 
