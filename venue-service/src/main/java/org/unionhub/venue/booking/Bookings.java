@@ -1,9 +1,12 @@
 package org.unionhub.venue.booking;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
@@ -27,11 +30,23 @@ public class Bookings {
     private final EntityManager em;
     private final Outbox outbox;
     private final BookingPolicy policy;
+    private final AfterCommit afterCommit;
+    private final Counter confirmed;
+    private final Counter waitlisted;
 
-    public Bookings(EntityManager em, Outbox outbox, BookingPolicy policy) {
+    public Bookings(EntityManager em, Outbox outbox, BookingPolicy policy, AfterCommit afterCommit, MeterRegistry metrics) {
         this.em = em;
         this.outbox = outbox;
         this.policy = policy;
+        this.afterCommit = afterCommit;
+        this.confirmed = bookings(metrics, Booking.Status.CONFIRMED);
+        this.waitlisted = bookings(metrics, Booking.Status.WAITLISTED);
+    }
+
+    /** unionhub_bookings_total{status}: bookings made, by the status they got when made (counted at commit). */
+    private static Counter bookings(MeterRegistry metrics, Booking.Status status) {
+        return Counter.builder("unionhub.bookings").description("bookings made, by the status they got (CONFIRMED or WAITLISTED)")
+                .tag("status", status.name()).register(metrics);
     }
 
     public static Activity requireActivity(UUID id) {
@@ -108,10 +123,12 @@ public class Bookings {
             b.confirmedAt = now;
             b.persist();
             announce(BookingEvents.CONFIRMED, b, a, null, actor, now);
+            afterCommit.run(confirmed::increment);
         } else {
             b.status = Booking.Status.WAITLISTED;
             b.waitlistSeq = ((Number) em.createNativeQuery("SELECT nextval('booking_waitlist_seq')").getSingleResult()).longValue();
             b.persist();
+            afterCommit.run(waitlisted::increment);
         }
         return b;
     }
