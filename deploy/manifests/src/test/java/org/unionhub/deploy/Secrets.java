@@ -1,5 +1,7 @@
 package org.unionhub.deploy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,13 +15,25 @@ final class Secrets {
     private Secrets() {
     }
 
-    /** Keys of the app's own application.properties that hold secrets (their committed values are for development). */
+    static final String PLATFORM_DEFAULTS = "platform/src/main/resources/META-INF/microprofile-config.properties";
+
+    /**
+     * Keys that hold secrets (their committed values are for development): of the app's own
+     * application.properties, and of the platform's shared defaults when the app uses the platform
+     * (e.g. unionhub.idempotency.hash-key).
+     */
     static Set<String> sensitiveKeys(Repo.App app) {
         Set<String> keys = new TreeSet<>();
-        for (String key : app.properties().stringPropertyNames()) {
-            String k = Repo.stripProfile(key);
-            if (!key.startsWith("%") && SENSITIVE.matcher(k).matches()) {
-                keys.add(k);
+        List<Properties> sources = new ArrayList<>(List.of(app.properties()));
+        if (app.has("platform")) {
+            sources.add(Repo.load(Repo.get().path(PLATFORM_DEFAULTS)));
+        }
+        for (Properties p : sources) {
+            for (String key : p.stringPropertyNames()) {
+                String k = Repo.stripProfile(key);
+                if (!key.startsWith("%") && SENSITIVE.matcher(k).matches()) {
+                    keys.add(k);
+                }
             }
         }
         return keys;
@@ -30,7 +44,7 @@ final class Secrets {
         Set<String> keys = new TreeSet<>();
         Properties own = app.properties();
         Properties platform = app.has("platform")
-                ? Repo.load(Repo.get().path("platform/src/main/resources/META-INF/microprofile-config.properties"))
+                ? Repo.load(Repo.get().path(PLATFORM_DEFAULTS))
                 : new Properties();
         for (Properties p : new Properties[] {own, platform}) {
             for (String key : p.stringPropertyNames()) {

@@ -33,11 +33,11 @@ public class IdempotentPost {
 
     /**
      * @param hashKey keys the request hash: request bodies may hold personal data (an ID number), so the
-     *                stored hash must not be a plain digest anyone could test guesses against
+     *                stored hash must not be a plain digest anyone could test guesses against; the platform's
+     *                microprofile-config.properties holds a DEVELOPMENT-ONLY default
      */
     public IdempotentPost(EntityManager em, ObjectMapper json,
-                          @ConfigProperty(name = "unionhub.idempotency.hash-key",
-                                  defaultValue = "DEVELOPMENT-ONLY-idempotency-hash-key") String hashKey) {
+                          @ConfigProperty(name = "unionhub.idempotency.hash-key") String hashKey) {
         this.em = em;
         this.json = json;
         this.hashKey = new SecretKeySpec(hashKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
