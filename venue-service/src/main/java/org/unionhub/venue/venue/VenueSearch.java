@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Nearby search in PostgreSQL. With cube/earthdistance: a GiST index on {@code ll_to_earth(lat, lon)} answers
- * the {@code earth_box} prefilter, then the exact great-circle distance (earth_distance) trims the box's corners
- * and sorts. Without them: the btree on (lat, lon) answers a bounding box and haversine does the rest.
+ * Nearby search in PostgreSQL. With cube/earthdistance: the GiST index on {@code ll_to_earth(lat, lon)} walks
+ * the venues in order of distance (the cube {@code <->} operator, a k-nearest-neighbour scan), bounded by the
+ * {@code earth_box} of the radius, so a page reads about as many rows as it shows however dense the city;
+ * the exact great-circle distance (earth_distance) trims the box's corners. The straight-line distance the index
+ * orders by grows with the great-circle one, so the order is the same. Without the extensions: the btree on
+ * (lat, lon) answers a bounding box and haversine does the rest.
  */
 @ApplicationScoped
 public class VenueSearch {
@@ -55,10 +58,11 @@ public class VenueSearch {
         params.add(at.lat());
         params.add(at.lon());
         params.add(radiusMeters);
-        StringBuilder inner = new StringBuilder();
+        String distance;
+        StringBuilder where = new StringBuilder();
         if (earth) {
-            inner.append("SELECT v.id, earth_distance(ll_to_earth(?1, ?2), ll_to_earth(v.lat, v.lon)) AS d FROM venue v ")
-                    .append("WHERE earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(v.lat, v.lon) ");
+            distance = "earth_distance(ll_to_earth(?1, ?2), ll_to_earth(v.lat, v.lon))";
+            where.append("earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(v.lat, v.lon) ");
         } else {
             double dLat = radiusMeters / METRES_PER_DEGREE;
             double dLon = radiusMeters / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(at.lat()))));
@@ -66,26 +70,25 @@ public class VenueSearch {
             params.add(at.lat() + dLat);
             params.add(at.lon() - dLon);
             params.add(at.lon() + dLon);
-            inner.append("SELECT v.id, 2 * 6371008.8 * asin(sqrt(power(sin(radians(v.lat - ?1) / 2), 2) ")
-                    .append("+ cos(radians(?1)) * cos(radians(v.lat)) * power(sin(radians(v.lon - ?2) / 2), 2))) AS d FROM venue v ")
-                    .append("WHERE v.lat BETWEEN ?4 AND ?5 AND v.lon BETWEEN ?6 AND ?7 ");
+            distance = "(2 * 6371008.8 * asin(sqrt(power(sin(radians(v.lat - ?1) / 2), 2) "
+                    + "+ cos(radians(?1)) * cos(radians(v.lat)) * power(sin(radians(v.lon - ?2) / 2), 2))))";
+            where.append("v.lat BETWEEN ?4 AND ?5 AND v.lon BETWEEN ?6 AND ?7 ");
         }
-        inner.append("AND v.status = 'OPEN' ");
+        where.append("AND ").append(distance).append(" <= ?3 AND v.status = 'OPEN' ");
         if (filter.kind() != null) {
             params.add(filter.kind());
-            inner.append("AND v.kind = ?").append(params.size()).append(' ');
+            where.append("AND v.kind = ?").append(params.size()).append(' ');
         }
         if (filter.amenity() != null) {
             params.add(filter.amenity());
-            inner.append("AND v.amenities @> ARRAY[CAST(?").append(params.size()).append(" AS varchar)] ");
+            where.append("AND v.amenities @> ARRAY[CAST(?").append(params.size()).append(" AS varchar)] ");
         }
         if (filter.openNow()) {
             params.add(OpeningHours.minuteOfWeek(filter.now()));
             int p = params.size();
-            inner.append("AND EXISTS (SELECT 1 FROM venue_open_interval o WHERE o.venue_id = v.id AND o.start_minute <= ?")
+            where.append("AND EXISTS (SELECT 1 FROM venue_open_interval o WHERE o.venue_id = v.id AND o.start_minute <= ?")
                     .append(p).append(" AND o.end_minute > ?").append(p).append(") ");
         }
-        StringBuilder sql = new StringBuilder("SELECT id, d FROM (").append(inner).append(") hit WHERE d <= ?3 ");
         if (!page.first()) {
             List<String> after = page.after();
             try {
@@ -95,10 +98,14 @@ public class VenueSearch {
                 throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
             }
             int d = params.size() - 1;
-            sql.append("AND (d > ?").append(d).append(" OR (d = ?").append(d).append(" AND id > ?").append(d + 1).append(")) ");
+            where.append("AND (").append(distance).append(" > ?").append(d).append(" OR (").append(distance).append(" = ?").append(d)
+                    .append(" AND v.id > ?").append(d + 1).append(")) ");
         }
-        sql.append("ORDER BY d, id LIMIT ").append(page.limit() + 1);
-        Query q = em.createNativeQuery(sql.toString());
+        // the index orders by straight-line distance; ties (and the cursor) are settled by id
+        String order = earth ? "ll_to_earth(v.lat, v.lon) <-> ll_to_earth(?1, ?2), v.id" : "d, v.id";
+        String sql = "SELECT v.id, " + distance + " AS d FROM venue v WHERE " + where + "ORDER BY " + order
+                + " LIMIT " + (page.limit() + 1);
+        Query q = em.createNativeQuery(sql);
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }

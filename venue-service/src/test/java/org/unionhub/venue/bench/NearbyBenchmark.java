@@ -127,10 +127,11 @@ class NearbyBenchmark {
         tx.begin();
         try {
             @SuppressWarnings("unchecked")
-            List<String> plan = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT id, d FROM (SELECT v.id, "
+            List<String> plan = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT v.id, "
                             + "earth_distance(ll_to_earth(?1, ?2), ll_to_earth(v.lat, v.lon)) AS d FROM venue v "
-                            + "WHERE earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(v.lat, v.lon) AND v.status = 'OPEN') hit "
-                            + "WHERE d <= ?3 ORDER BY d, id LIMIT 21")
+                            + "WHERE earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(v.lat, v.lon) "
+                            + "AND earth_distance(ll_to_earth(?1, ?2), ll_to_earth(v.lat, v.lon)) <= ?3 AND v.status = 'OPEN' "
+                            + "ORDER BY ll_to_earth(v.lat, v.lon) <-> ll_to_earth(?1, ?2), v.id LIMIT 21")
                     .setParameter(1, p.lat()).setParameter(2, p.lon()).setParameter(3, 3000.0).getResultList();
             line("plan of the 3 km query:");
             plan.forEach(l -> line("    %s", l));
