@@ -97,10 +97,11 @@ class NetworkPolicyTest {
                         boolean fromGateway = !peer.has("namespaceSelector") && selects(peer.path("podSelector"), gateway);
                         boolean fromIngress = INGRESS_NAMESPACE.equals(ns) && peer.has("podSelector");
                         boolean fromPrometheus = MONITORING_NAMESPACE.equals(ns) && peer.has("podSelector");
-                        boolean allowed = isGateway ? fromIngress : (fromGateway || fromPrometheus);
+                        // the gateway serves /q/metrics too: Prometheus scrapes it like the services
+                        boolean allowed = isGateway ? (fromIngress || fromPrometheus) : (fromGateway || fromPrometheus);
                         if (peer.has("ipBlock") || !allowed) {
                             problems.add(p.where() + ": " + app.name() + " admits " + peer + (isGateway
-                                    ? " (only the Ingress controller may reach the gateway)"
+                                    ? " (only the Ingress controller and Prometheus may reach the gateway)"
                                     : " (a service accepts only the gateway and Prometheus)"));
                         }
                     }
