@@ -3,6 +3,10 @@ package org.unionhub.assistance.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,6 +22,7 @@ import org.unionhub.assistance.program.Programs;
 import org.unionhub.platform.event.EventTypes;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
@@ -34,19 +39,27 @@ import static org.unionhub.assistance.application.ApplicationApi.*;
 
 /** The life cycle of an application, one transaction per step, each step audited and announced. */
 @ApplicationScoped
+@Startup // registers its counters at start: a dashboard sees 0, and increase() the first one
 public class Applications {
 
     private final EntityManager em;
     private final Programs programs;
     private final Ledger ledger;
     private final Outbox outbox;
+    private final AfterCommit afterCommit;
+    private final Counter payouts;
+    private final DistributionSummary payoutAmounts;
     private final AuditTrail audit;
     private final Access access;
     private final Actor actor;
     private final ObjectMapper json;
 
     public Applications(EntityManager em, Programs programs, Ledger ledger, Outbox outbox, AuditTrail audit,
-                        Access access, Actor actor, ObjectMapper json) {
+                        Access access, Actor actor, ObjectMapper json, AfterCommit afterCommit, MeterRegistry metrics) {
+        this.afterCommit = afterCommit;
+        this.payouts = Counter.builder("unionhub.payouts").description("assistance payouts disbursed (counted at commit)").register(metrics);
+        this.payoutAmounts = DistributionSummary.builder("unionhub.payouts.amount.yuan")
+                .description("amounts of the assistance payouts disbursed, in yuan (CNY)").register(metrics);
         this.em = em;
         this.programs = programs;
         this.ledger = ledger;
@@ -205,6 +218,11 @@ public class Applications {
         outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "assistance", "disbursed", 1), a.id,
                 new ApplicationEvents.Disbursed(payoutId, a.id, a.memberId, a.organizationId, a.programCode, a.year,
                         a.approvedAmount, "CNY", now));
+        double yuan = a.approvedAmount.doubleValue();
+        afterCommit.run(() -> {
+            payouts.increment();
+            payoutAmounts.record(yuan);
+        });
         return view(a, payoutId);
     }
 

@@ -2,6 +2,7 @@ package org.unionhub.venue.booking;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * a member's own rules (ban, future-booking cap) are serialised per member by an advisory lock taken before.
  */
 @ApplicationScoped
+@Startup // registers its counters at start: a dashboard sees 0, and increase() the first one
 public class Bookings {
 
     public static final String MEMBER_LEFT = "MEMBER_LEFT";

@@ -24,7 +24,9 @@ class BookingMetricsTest {
 
     static double bookings(String status) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return Metrics.sum(metrics, "unionhub_bookings_total", Map.of("status", status, "application", "venue-service"));
+        Map<String, String> labels = Map.of("status", status, "application", "venue-service");
+        assertThat(Metrics.find(metrics, "unionhub_bookings_total", labels)).as("registered from the start").hasSize(1);
+        return Metrics.sum(metrics, "unionhub_bookings_total", labels);
     }
 
     @Test
