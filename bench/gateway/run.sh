@@ -6,8 +6,10 @@
 #
 # service (default): a real UnionHub service GET, by default the assistance-service's public
 #   GET /api/v1/programs (JAX-RS, a PostgreSQL query in a transaction, JSON) on :8083 of the local
-#   suite. If nothing answers there, the suite is started with deploy/local/run.sh --detach and
-#   stopped again at the end (a suite that was already running is left alone).
+#   suite (deploy/local/run.sh --detach). If nothing answers there, the script stops, unless
+#   START_SUITE=1: then it starts the suite itself (run.sh builds what changed first, which on a
+#   shared machine is a full install of the tree) and stops it again at the end. A suite that was
+#   already running is left alone.
 #   SERVICE=assistance SERVICE_URL=http://127.0.0.1:8083 GET_PATH=/api/v1/programs choose the call;
 #   TOKEN=<jwt> adds "Authorization: Bearer" to both (e.g. TOKEN=$(deploy/local/token.sh staff ...)).
 # tiny: bench/gateway/TinyUpstream.java, a fixed 77-byte JSON answer from one Vert.x event loop:
@@ -63,6 +65,11 @@ else
   SERVICE_URL="${SERVICE_URL:-http://127.0.0.1:8083}"
   GET_PATH="${GET_PATH:-/api/v1/programs}"
   if ! answers "$SERVICE_URL$GET_PATH"; then
+    if [ "${START_SUITE:-0}" != 1 ]; then
+      echo "nothing answers $SERVICE_URL$GET_PATH: start the local suite (deploy/local/run.sh --detach)," >&2
+      echo "or run with START_SUITE=1 to let this script start it and stop it at the end" >&2
+      exit 1
+    fi
     echo "nothing answers $SERVICE_URL$GET_PATH: starting the local suite (deploy/local/run.sh --detach)"
     started_suite=1
     "$ROOT/deploy/local/run.sh" --detach
