@@ -2,6 +2,7 @@ package org.unionhub.membership.member;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 /** Member use cases; each runs in the caller's transaction together with its history row and event. */
 @ApplicationScoped
+@Startup // registers its counters at start: a dashboard sees 0, and increase() the first one
 public class Members {
 
     public record JoinCommand(String name, String idNumber, String phone, EmploymentForm employmentForm, String employer,

@@ -19,7 +19,9 @@ class MemberMetricsTest {
 
     static double joined(String channel) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return Metrics.sum(metrics, "unionhub_members_joined_total", Map.of("channel", channel, "application", "membership-service"));
+        Map<String, String> labels = Map.of("channel", channel, "application", "membership-service");
+        assertThat(Metrics.find(metrics, "unionhub_members_joined_total", labels)).as("registered from the start").hasSize(1);
+        return Metrics.sum(metrics, "unionhub_members_joined_total", labels);
     }
 
     @Test
