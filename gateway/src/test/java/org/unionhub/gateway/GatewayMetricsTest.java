@@ -30,7 +30,8 @@ class GatewayMetricsTest {
         assertThat(Metrics.sum(metrics, "http_server_requests_seconds_count", Map.of("status", "401"))).isGreaterThanOrEqualTo(1);
         assertThat(Metrics.find(metrics, "http_server_requests_seconds_sum", Map.of())).isNotEmpty();
         // latency buckets for p95 panels, and no member id as a label value
-        assertThat(Metrics.find(metrics, "http_server_requests_seconds_bucket", Map.of("status", "200"))).isNotEmpty();
+        assertThat(Metrics.find(metrics, "http_server_requests_seconds_bucket", Map.of("status", "200", "application", "gateway")))
+                .isNotEmpty();
         assertThat(metrics).doesNotContainPattern("uri=\"[^\"]*[0-9a-f]{8}-[0-9a-f]{4}-");
     }
 }

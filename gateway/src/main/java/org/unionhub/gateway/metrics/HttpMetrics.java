@@ -1,17 +1,22 @@
 package org.unionhub.gateway.metrics;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The gateway's HTTP metrics: latency as a histogram (so that dashboards can draw p95 per route, as for
  * the services), and the {@code uri} tag with ids replaced by placeholders. The gateway routes by prefix,
- * so without that every member and venue id would become a time series of its own.
+ * so without that every member and venue id would become a time series of its own. Like the services'
+ * (platform's MetricsSetup, which the gateway does not depend on: it has no database or Kafka), every
+ * metric carries the application's name.
  */
 @Singleton
 public class HttpMetrics {
@@ -21,6 +26,12 @@ public class HttpMetrics {
 
     static String template(String uri) {
         return NUMBER_SEGMENT.matcher(UUID_SEGMENT.matcher(uri).replaceAll("/{id}")).replaceAll("/{n}");
+    }
+
+    @Produces
+    @Singleton
+    MeterFilter applicationTag(@ConfigProperty(name = "quarkus.application.name") String application) {
+        return MeterFilter.commonTags(List.of(Tag.of("application", application)));
     }
 
     @Produces
