@@ -47,6 +47,7 @@ join_and_follow() { # name, ID number, phone
   start=$(date +%s%N)
   grep -qi '^HTTP/[0-9.]* 201' "$headers" || fail "member not created: $(head -1 "$headers") $body"
   grep -qi '^x-request-id:' "$headers" || fail "the gateway did not return X-Request-Id"
+  rm -f "$headers"
   # grep, not python: the interpreter's start (a quarter of a second) would count as propagation time
   member=$(echo "$body" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
   [ -n "$member" ] || fail "no member id in $body"
@@ -85,6 +86,7 @@ call() { # method, path, token, expected status, [body]; prints the body
     ${5:+-d "$5"} "$GW$2")
   [ "$status" = "$4" ] || fail "$1 $2 answered $status, expected $4: $(cat "$out")"
   cat "$out"
+  rm -f "$out"
 }
 WINNER=${MEMBERS[0]} RUNNER_UP=${MEMBERS[1]}
 COMP=$(call POST /api/v1/competitions "$STAFF" 201 '{"name":"全国化工行业职业技能竞赛（冒烟测试）","industry":"CHEMICAL","level":"NATIONAL","stage":"FINAL",
