@@ -18,6 +18,12 @@
 # The gateway is the packaged one (gateway/target/quarkus-app, built if missing), copied to the
 # output directory first so that a rebuild during the run cannot change it, started on GW_PORT
 # with the chosen service's URL pointed at the upstream and the rate limits lifted.
+# LAYOUT=pinned (default) gives the gateway a CPU of its own, as in a deployment where it runs in its
+#   own pod: the gateway on CPU 0, every other process of the machine (the suite, PostgreSQL, Kafka, the
+#   tiny upstream, wrk) on the other CPUs, for both runs; at the end every process gets all CPUs back.
+#   It answers "what does putting the gateway in front cost a client of the service". LAYOUT=shared lets
+#   wrk, the gateway and the upstream share every CPU: it answers "what does a call cost in CPU", since
+#   on a saturated machine the ratio is then the service's CPU per call over the sum of both.
 # Prints both wrk reports, the throughput ratio, the added median and the CPU time per request of
 # the gateway (and of the upstream when its process is known). JFR=1 records the gateway during its
 # measured run (gateway.jfr in the output directory). Results go to gateway/target/bench/<mode>/.
@@ -29,6 +35,7 @@ DURATION="${1:-20}"
 CONNECTIONS="${2:-32}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-30}"
+LAYOUT="${LAYOUT:-pinned}"
 GW_PORT="${GW_PORT:-18380}"
 UP_PORT="${UP_PORT:-18390}"
 OUT="${OUT:-$ROOT/gateway/target/bench/$MODE}"
@@ -41,13 +48,32 @@ fi
 APP="$OUT/app"
 rm -rf "$APP" && cp -r "$ROOT/gateway/target/quarkus-app" "$APP"
 
+CPUS=$(nproc)
+ALL_CPUS="0-$((CPUS - 1))"
+GW_CPUS="$ALL_CPUS"
+OTHER_CPUS="$ALL_CPUS"
+case "$LAYOUT" in
+  shared) ;;
+  pinned)
+    [ "$CPUS" -ge 2 ] || { echo "LAYOUT=pinned needs at least 2 CPUs" >&2; exit 2; }
+    command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; exit 2; }
+    GW_CPUS=0
+    OTHER_CPUS="1-$((CPUS - 1))" ;;
+  *) echo "LAYOUT is pinned or shared, not $LAYOUT" >&2; exit 2 ;;
+esac
+# every thread of every process (kernel threads refuse, which is fine); this shell too, so that what it
+# starts from now on (wrk, the tiny upstream, the suite) inherits the CPUs
+set_all_cpus() { for p in $(ps -e -o pid=); do taskset -a -cp "$1" "$p" >/dev/null 2>&1 || true; done; }
+
 pids=()
 started_suite=0
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   if [ "$started_suite" = 1 ]; then "$ROOT/deploy/local/run.sh" stop || true; fi
+  if [ "$LAYOUT" = pinned ]; then set_all_cpus "$ALL_CPUS"; fi
 }
 trap cleanup EXIT
+if [ "$LAYOUT" = pinned ]; then set_all_cpus "$OTHER_CPUS"; fi
 
 answers() { curl -fsS -o /dev/null ${TOKEN:+-H "Authorization: Bearer $TOKEN"} "$1" 2>/dev/null; }
 wait_for() { for _ in $(seq 1 "${2:-240}"); do answers "$1" && return 0; sleep 0.5; done; echo "not up: $1" >&2; exit 1; }
@@ -78,7 +104,7 @@ else
   UP_PID=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
 fi
 
-java -Xmx512m \
+taskset -c "$GW_CPUS" java -Xmx512m \
   -Dquarkus.http.port="$GW_PORT" \
   -Dgateway.services."$SERVICE".url="$SERVICE_URL" \
   -Dgateway.rate-limits.default.requests=1000000000 \
@@ -123,6 +149,7 @@ pct() { awk -v p="$2" '$1==p {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} e
 D_RPS=$(rps direct); G_RPS=$(rps gateway)
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); mode: $MODE; GET $GET_PATH (service $SERVICE at $SERVICE_URL)"
+  echo "layout: $LAYOUT (gateway on CPUs $GW_CPUS, everything else on $OTHER_CPUS, of $CPUS)"
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up each; load average before: $LOAD_BEFORE, after: $LOAD_AFTER"
   awk -v r="$D_RPS" -v p50="$(pct direct 50%)" -v p99="$(pct direct 99%)" 'BEGIN { printf "direct:  %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", r, p50, p99 }'
   awk -v r="$G_RPS" -v p50="$(pct gateway 50%)" -v p99="$(pct gateway 99%)" 'BEGIN { printf "gateway: %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", r, p50, p99 }'
