@@ -18,12 +18,14 @@
 # The gateway is the packaged one (gateway/target/quarkus-app, built if missing), copied to the
 # output directory first so that a rebuild during the run cannot change it, started on GW_PORT
 # with the chosen service's URL pointed at the upstream and the rate limits lifted.
-# LAYOUT=pinned (default) gives the gateway a CPU of its own, as in a deployment where it runs in its
-#   own pod: the gateway on CPU 0, every other process of the machine (the suite, PostgreSQL, Kafka, the
-#   tiny upstream, wrk) on the other CPUs, for both runs; at the end every process gets all CPUs back.
-#   It answers "what does putting the gateway in front cost a client of the service". LAYOUT=shared lets
-#   wrk, the gateway and the upstream share every CPU: it answers "what does a call cost in CPU", since
-#   on a saturated machine the ratio is then the service's CPU per call over the sum of both.
+# LAYOUT=pinned (default) keeps the service side and the client side apart, as in a deployment where
+#   the gateway runs in its own pod: wrk and the gateway on CPU 0, every other process of the machine
+#   (the suite, PostgreSQL, Kafka, the tiny upstream) on the other CPUs, for both runs. The service's
+#   CPUs then do the same work per call in both runs (the loopback sends into the service come from
+#   wrk or from the gateway, both on CPU 0), so the ratio answers "what does putting the gateway in
+#   front cost a client of the service". At the end every process gets all CPUs back.
+#   LAYOUT=shared lets wrk, the gateway and the upstream share every CPU: on a saturated machine the
+#   ratio is then the service's CPU per call over the sum of both, i.e. "what does a call cost in CPU".
 # Prints both wrk reports, the throughput ratio, the added median and the CPU time per request of
 # the gateway (and of the upstream when its process is known). JFR=1 records the gateway during its
 # measured run (gateway.jfr in the output directory). Results go to gateway/target/bench/<mode>/.
@@ -34,7 +36,7 @@ case "${1:-}" in service|tiny) MODE=$1; shift ;; esac
 DURATION="${1:-20}"
 CONNECTIONS="${2:-32}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-120}"
 LAYOUT="${LAYOUT:-pinned}"
 GW_PORT="${GW_PORT:-18380}"
 UP_PORT="${UP_PORT:-18390}"
@@ -58,11 +60,12 @@ case "$LAYOUT" in
     [ "$CPUS" -ge 2 ] || { echo "LAYOUT=pinned needs at least 2 CPUs" >&2; exit 2; }
     command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; exit 2; }
     GW_CPUS=0
-    OTHER_CPUS="1-$((CPUS - 1))" ;;
+    OTHER_CPUS="1-$((CPUS - 1))"
+    [ "$CPUS" -gt 2 ] || OTHER_CPUS=1 ;;
   *) echo "LAYOUT is pinned or shared, not $LAYOUT" >&2; exit 2 ;;
 esac
 # every thread of every process (kernel threads refuse, which is fine); this shell too, so that what it
-# starts from now on (wrk, the tiny upstream, the suite) inherits the CPUs
+# starts from now on (the tiny upstream, the suite) inherits the CPUs
 set_all_cpus() { for p in $(ps -e -o pid=); do taskset -a -cp "$1" "$p" >/dev/null 2>&1 || true; done; }
 
 pids=()
@@ -122,7 +125,7 @@ curl -sS -D "$OUT/direct.headers" -o "$OUT/direct.body" ${TOKEN:+-H "Authorizati
 curl -sS -D "$OUT/gateway.headers" -o "$OUT/gateway.body" ${TOKEN:+-H "Authorization: Bearer $TOKEN"} "$GATEWAY"
 cmp -s "$OUT/direct.body" "$OUT/gateway.body" || echo "note: the two answers differ (see $OUT/*.body)"
 
-WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" ${TOKEN:+-H "Authorization: Bearer $TOKEN"})
+WRK=(taskset -c "$GW_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" ${TOKEN:+-H "Authorization: Bearer $TOKEN"})
 # warm both JVMs (JIT) before measuring
 "${WRK[@]}" -d"${WARMUP}s" "$DIRECT" >/dev/null
 "${WRK[@]}" -d"${WARMUP}s" "$GATEWAY" >/dev/null
@@ -149,7 +152,7 @@ pct() { awk -v p="$2" '$1==p {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} e
 D_RPS=$(rps direct); G_RPS=$(rps gateway)
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); mode: $MODE; GET $GET_PATH (service $SERVICE at $SERVICE_URL)"
-  echo "layout: $LAYOUT (gateway on CPUs $GW_CPUS, everything else on $OTHER_CPUS, of $CPUS)"
+  echo "layout: $LAYOUT (wrk and the gateway on CPUs $GW_CPUS, everything else on $OTHER_CPUS, of $CPUS)"
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up each; load average before: $LOAD_BEFORE, after: $LOAD_AFTER"
   awk -v r="$D_RPS" -v p50="$(pct direct 50%)" -v p99="$(pct direct 99%)" 'BEGIN { printf "direct:  %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", r, p50, p99 }'
   awk -v r="$G_RPS" -v p50="$(pct gateway 50%)" -v p99="$(pct gateway 99%)" 'BEGIN { printf "gateway: %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", r, p50, p99 }'
