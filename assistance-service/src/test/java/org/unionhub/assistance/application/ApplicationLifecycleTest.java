@@ -174,7 +174,7 @@ class ApplicationLifecycleTest {
     }
 
     @Test
-    void aRejectionAfterTheFirstApprovalGivesTheMoneyBackToTheCap() {
+    void aRejectionAfterTheFirstApprovalGivesTheMoneyBackToTheCap() throws Exception {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
         String id = TestData.submit(member, "TARGETED_MEDICAL", "30000.00", Map.of("outOfPocketCost", "50000.00"));
@@ -188,6 +188,17 @@ class ApplicationLifecycleTest {
                 .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo(30000.00f));
         as(staff(tree.city(), "b")).body(Map.of("reason", "again")).post("/api/v1/applications/" + id + "/reject")
                 .then().statusCode(409);
+
+        // the rejection crosses to Kafka keyed by the application; the reason stays in the service
+        try (TopicProbe probe = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), "assistance.v1")) {
+            var rejected = probe.await(r -> id.equals(r.key())
+                    && "org.unionhub.assistance.application.rejected.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(60));
+            JsonNode event = new ObjectMapper().readTree(TopicProbe.value(rejected));
+            assertRequiredFieldsOfSchema("application.rejected.json", event);
+            assertThat(event.get("memberId").asText()).isEqualTo(member.toString());
+            assertThat(event.get("programCode").asText()).isEqualTo("TARGETED_MEDICAL");
+            assertThat(TopicProbe.value(rejected)).doesNotContain("材料不全").doesNotContain("again");
+        }
     }
 
     @Test
