@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @Path("/api/v1/legal-cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -154,17 +155,12 @@ public class LegalAidResource {
     @Operation(summary = "Assign a union lawyer to a case (roles: staff of the member's subtree)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "lawyer", value = "{\"lawyer\":\"工会法律顾问 王律师\"}")))
     public CaseView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
-        LegalCase c = find(id, true);
-        requireStaff(c);
-        c.requireNotClosed();
-        CaseView before = CaseView.of(c);
-        c.lawyer = r.lawyer();
-        c.status = LegalCase.ASSIGNED;
-        c.assignedAt = Instant.now();
-        c.assignedBy = actor.subject();
-        CaseView after = CaseView.of(c);
-        audit.record("legal-case", c.id, "assigned", actor.subject(), c.organizationPath, before, after);
-        return after;
+        return changeOpenCase(id, "assigned", c -> {
+            c.lawyer = r.lawyer();
+            c.status = LegalCase.ASSIGNED;
+            c.assignedAt = Instant.now();
+            c.assignedBy = actor.subject();
+        });
     }
 
     @POST
@@ -174,18 +170,13 @@ public class LegalAidResource {
     @Operation(summary = "Close a case with its outcome and the money recovered (roles: staff of the member's subtree)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "recovered", value = "{\"outcome\":\"调解成功，追回运费\",\"recoveredAmount\":\"8200.00\"}")))
     public CaseView close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
-        LegalCase c = find(id, true);
-        requireStaff(c);
-        c.requireNotClosed();
-        CaseView before = CaseView.of(c);
-        c.outcome = r.outcome();
-        c.recoveredAmount = Money.nonNegativeOrNull("recoveredAmount", r.recoveredAmount());
-        c.status = LegalCase.CLOSED;
-        c.closedAt = Instant.now();
-        c.closedBy = actor.subject();
-        CaseView after = CaseView.of(c);
-        audit.record("legal-case", c.id, "closed", actor.subject(), c.organizationPath, before, after);
-        return after;
+        return changeOpenCase(id, "closed", c -> {
+            c.outcome = r.outcome();
+            c.recoveredAmount = Money.nonNegativeOrNull("recoveredAmount", r.recoveredAmount());
+            c.status = LegalCase.CLOSED;
+            c.closedAt = Instant.now();
+            c.closedBy = actor.subject();
+        });
     }
 
     @GET
@@ -220,6 +211,22 @@ public class LegalAidResource {
                 .setParameter(1, from).setParameter(2, to).setParameter(3, marker).getSingleResult();
         return new Stats(year, total, byKind.get("CONSULTATION"), byKind, ((Number) closed[0]).longValue(),
                 Money.of((BigDecimal) closed[1]));
+    }
+
+    /**
+     * What every staff change to a case shares: the row locked (two staff members acting at once are
+     * serialized), the subtree checked, a closed case refused, and the audit trail given the case as it
+     * was and as it is.
+     */
+    private CaseView changeOpenCase(UUID id, String action, Consumer<LegalCase> change) {
+        LegalCase c = find(id, true);
+        requireStaff(c);
+        c.requireNotClosed();
+        CaseView before = CaseView.of(c);
+        change.accept(c);
+        CaseView after = CaseView.of(c);
+        audit.record("legal-case", c.id, action, actor.subject(), c.organizationPath, before, after);
+        return after;
     }
 
     private LegalCase find(UUID id, boolean lock) {
