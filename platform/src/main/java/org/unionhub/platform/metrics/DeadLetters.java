@@ -59,12 +59,6 @@ public class DeadLetters implements IncomingInterceptor {
         }
     }
 
-    /** How many records went to this dead-letter topic since start (for tests and the replay log). */
-    public double count(String deadLetterTopic) {
-        Counter c = counters.get(deadLetterTopic);
-        return c == null ? 0 : c.count();
-    }
-
     private Counter counter(String dlq, String sourceTopic) {
         return counters.computeIfAbsent(dlq, t -> Counter.builder("unionhub.dead.letters")
                 .description("records a consumer could not process and wrote to the dead-letter topic")
