@@ -58,8 +58,9 @@ public class Applications {
                         Access access, Actor actor, ObjectMapper json, AfterCommit afterCommit, MeterRegistry metrics) {
         this.afterCommit = afterCommit;
         this.payouts = Counter.builder("unionhub.payouts").description("assistance payouts disbursed (counted at commit)").register(metrics);
-        this.payoutAmounts = DistributionSummary.builder("unionhub.payouts.amount.yuan")
-                .description("amounts of the assistance payouts disbursed, in yuan (CNY)").register(metrics);
+        // in fen: whole numbers, so the sums Prometheus adds up stay exact (a yuan amount as a double does not)
+        this.payoutAmounts = DistributionSummary.builder("unionhub.payouts.amount.fen")
+                .description("amounts of the assistance payouts disbursed, in fen (CNY 0.01)").register(metrics);
         this.em = em;
         this.programs = programs;
         this.ledger = ledger;
@@ -218,10 +219,10 @@ public class Applications {
         outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "assistance", "disbursed", 1), a.id,
                 new ApplicationEvents.Disbursed(payoutId, a.id, a.memberId, a.organizationId, a.programCode, a.year,
                         a.approvedAmount, "CNY", now));
-        double yuan = a.approvedAmount.doubleValue();
+        long fen = a.approvedAmount.movePointRight(2).longValueExact();
         afterCommit.run(() -> {
             payouts.increment();
-            payoutAmounts.record(yuan);
+            payoutAmounts.record(fen);
         });
         return view(a, payoutId);
     }

@@ -38,10 +38,11 @@ class PayoutMetricsTest {
         String after = scrape();
         assertThat(Metrics.sum(after, "unionhub_payouts_total", APP) - Metrics.sum(before, "unionhub_payouts_total", APP))
                 .isEqualTo(1.0);
-        assertThat(Metrics.sum(after, "unionhub_payouts_amount_yuan_count", APP)
-                - Metrics.sum(before, "unionhub_payouts_amount_yuan_count", APP)).isEqualTo(1.0);
-        assertThat(Metrics.sum(after, "unionhub_payouts_amount_yuan_sum", APP)
-                - Metrics.sum(before, "unionhub_payouts_amount_yuan_sum", APP)).isCloseTo(6543.21, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(Metrics.sum(after, "unionhub_payouts_amount_fen_count", APP)
+                - Metrics.sum(before, "unionhub_payouts_amount_fen_count", APP)).isEqualTo(1.0);
+        // 6,543.21 yuan, exactly, in fen
+        assertThat(Metrics.sum(after, "unionhub_payouts_amount_fen_sum", APP)
+                - Metrics.sum(before, "unionhub_payouts_amount_fen_sum", APP)).isEqualTo(654321.0);
     }
 
     @Test
