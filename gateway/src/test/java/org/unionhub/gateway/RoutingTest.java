@@ -117,6 +117,22 @@ class RoutingTest {
     }
 
     @Test
+    void hopByHopHeadersStopAtTheGateway() {
+        given().auth().oauth2(staff)
+                .header("Connection", "keep-alive, X-Hop-Secret")
+                .header("X-Hop-Secret", "for the gateway only")
+                .header("Keep-Alive", "timeout=5")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+                .header("TE", "trailers")
+                .header("X-Kept", "yes")
+                .get("/api/v1/programs")
+                .then().statusCode(200);
+        FakeService assistance = FakeServices.get("assistance");
+        assertThat(assistance.lastHeaders()).doesNotContainKeys("X-Hop-Secret", "Keep-Alive", "Proxy-Authorization", "TE");
+        assertThat(assistance.lastHeaders()).containsEntry("X-Kept", "yes").containsKeys("X-Request-Id", "Authorization");
+    }
+
+    @Test
     void securityHeadersAndNoServerBanner() {
         given().auth().oauth2(staff).get("/api/v1/legal-cases")
                 .then().statusCode(200)

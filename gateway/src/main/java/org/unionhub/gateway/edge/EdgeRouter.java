@@ -1,6 +1,7 @@
 package org.unionhub.gateway.edge;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -174,6 +175,7 @@ public class EdgeRouter {
             ctx.next();
             return;
         }
+        dropHeadersNamedByConnection(req.headers());
         String forwardedFor = req.getHeader("X-Forwarded-For");
         req.headers().set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
         req.headers().set("X-Forwarded-Proto", req.isSSL() ? "https" : req.scheme() == null ? "http" : req.scheme());
@@ -181,6 +183,25 @@ public class EdgeRouter {
             req.headers().set("X-Forwarded-Host", req.authority().toString());
         }
         upstream.proxy().handle(req);
+    }
+
+    /**
+     * Headers the client names in {@code Connection} are for this hop only (RFC 9110 §7.6.1); the proxy
+     * drops the fixed hop-by-hop set (Connection, Keep-Alive, TE, ...) but not these. The correlation
+     * headers the gateway itself passes on are kept.
+     */
+    private static void dropHeadersNamedByConnection(MultiMap headers) {
+        if (!headers.contains(HttpHeaders.CONNECTION)) {
+            return;
+        }
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String name : value.split(",")) {
+                String n = name.trim();
+                if (!n.isEmpty() && !n.equalsIgnoreCase(REQUEST_ID) && !n.equalsIgnoreCase(TRACEPARENT)) {
+                    headers.remove(n);
+                }
+            }
+        }
     }
 
     private String refusal(JsonWebToken jwt, HttpMethod method, boolean me) {
