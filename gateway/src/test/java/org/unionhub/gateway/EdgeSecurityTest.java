@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
@@ -93,6 +94,23 @@ class EdgeSecurityTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(DevTokens.ISSUER, "https://evil.example");
         refused("Bearer " + parts[0] + "." + b64(payload) + "." + parts[2]);
+    }
+
+    @Test
+    void aTokenIssuedForAnotherApplicationIsRefused() {
+        // same identity provider, same key and issuer, but meant for another application
+        refused("Bearer " + DevTokens.sign(DevTokens.claims("admin-x", Set.of("admin")).audience("payroll")));
+        refused("Bearer " + DevTokens.sign(DevTokens.claims("admin-x", Set.of("admin")).remove("aud")));
+    }
+
+    @Test
+    void aTokenOlderThanAnHourIsRefusedEvenBeforeItExpires() {
+        Instant now = Instant.now();
+        refused("Bearer " + DevTokens.sign(DevTokens.claims("staff-old", Set.of("staff"))
+                .issuedAt(now.minus(Duration.ofMinutes(65))).expiresAt(now.plus(Duration.ofHours(8)))));
+        given().auth().oauth2(DevTokens.sign(DevTokens.claims("staff-recent", Set.of("staff"))
+                        .issuedAt(now.minus(Duration.ofMinutes(50))).expiresAt(now.plus(Duration.ofHours(8)))))
+                .get(SECURED).then().statusCode(200);
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final String ISSUER = "https://unionhub.org/dev";
+    /** The audience every UnionHub service and the gateway expect ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "unionhub";
 
     private static volatile PrivateKey key;
 
@@ -48,14 +50,26 @@ public final class DevTokens {
     }
 
     public static String token(String subject, Set<String> groups, UUID memberId, UUID orgId, Duration lifetime) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups)
-                .expiresIn(lifetime);
+        JwtClaimsBuilder claims = claims(subject, groups).expiresIn(lifetime);
         if (memberId != null) {
             claims.claim("memberId", memberId.toString());
         }
         if (orgId != null) {
             claims.claim("orgId", orgId.toString());
         }
+        return sign(claims);
+    }
+
+    /**
+     * The claims of a development token (issuer, audience, subject, groups) for a test that needs
+     * to bend one of them (another audience, an old {@code iat}) before {@link #sign}ing it.
+     */
+    public static JwtClaimsBuilder claims(String subject, Set<String> groups) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(groups)
+                .expiresIn(Duration.ofHours(1));
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
         return claims.jws().keyId("unionhub-dev").sign(privateKey());
     }
 
@@ -84,7 +98,8 @@ public final class DevTokens {
         String sub = role + "-dev";
         UUID member = null;
         UUID org = null;
-        long hours = 8;
+        // the services refuse a token issued more than an hour ago (mp.jwt.verify.token.age)
+        long hours = 1;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--sub=")) sub = a.substring(6);
