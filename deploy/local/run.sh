@@ -101,6 +101,8 @@ start_app() { # module, port
   set -a; . "$STATE/infra.env"; set +a
   (
     export QUARKUS_HTTP_PORT="$port"
+    # the development profile: the apps verify with the DEVELOPMENT key, which they refuse in prod
+    export QUARKUS_PROFILE=development
     export KAFKA_BOOTSTRAP_SERVERS
     if [ "$module" != gateway ]; then
       export QUARKUS_DATASOURCE_JDBC_URL="$PG_JDBC_BASE/$db"

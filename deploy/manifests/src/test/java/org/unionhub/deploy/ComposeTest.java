@@ -137,6 +137,27 @@ class ComposeTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * A development default of the code (the development verification key above all: its private half
+     * is in the repository) must not be what Compose falls back to when .env forgets it.
+     */
+    @Test
+    void development_defaults_of_the_code_are_required_from_the_environment() {
+        List<String> problems = new ArrayList<>();
+        for (Repo.App app : repo.apps()) {
+            Map<String, String> env = environment(services.path(app.name()));
+            for (String key : Secrets.developmentDefaults(app)) {
+                String value = env.get(ConfigKeys.envName(key));
+                if (value == null || !value.matches("\\$\\{[A-Z0-9_]+:\\?[^}]*}")) {
+                    problems.add(FILE + " service " + app.name() + ": " + ConfigKeys.envName(key) + " (" + key
+                            + ", whose committed value is for development) must be ${VARIABLE:?...} with no default, not "
+                            + (value == null ? "unset" : value));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void only_the_gateway_is_published_and_start_order_follows_health() {
         List<String> problems = new ArrayList<>();
