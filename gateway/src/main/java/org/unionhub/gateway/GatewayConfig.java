@@ -19,6 +19,13 @@ public interface GatewayConfig {
     /** "METHOD /prefix" pairs reachable without a token. */
     List<String> publicRoutes();
 
+    /**
+     * CIDRs (or single addresses) of the proxies in front of the gateway, e.g. the Ingress
+     * controller's pods: only from these is X-Forwarded-For believed for the anonymous rate limits
+     * (edge/ClientAddress). Empty: trust nobody, the TCP peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Larger request bodies are refused with 413 before they reach a service. */
     @WithDefault("50M")
     MemorySize maxBodySize();

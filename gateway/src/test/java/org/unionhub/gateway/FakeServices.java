@@ -59,6 +59,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.rate-limits.tight.requests", "3");
         config.put("gateway.rate-limits.tight.anonymous-requests", "3");
         config.put("gateway.rate-limits.tight.period", "1M");
+        // AnonymousLimitsBehindProxyTest: 127.0.0.2 is a trusted proxy, 127.0.0.3 is not
+        config.put("gateway.trusted-proxies", "127.0.0.2/32,10.0.0.0/8");
+        config.put("gateway.rate-limits.anon.prefixes", "/api/v1/venues/anon-limit-test");
+        config.put("gateway.rate-limits.anon.requests", "100");
+        config.put("gateway.rate-limits.anon.anonymous-requests", "2");
+        config.put("gateway.rate-limits.anon.period", "1M");
         config.put("gateway.me.timeout", "4s");
         config.put("gateway.docs.refresh", "1s");
         config.put("quarkus.log.category.\"org.unionhub.gateway.docs\".level", "DEBUG");

@@ -47,6 +47,7 @@ public class EdgeRouter {
 
     private PublicRoutes publicRoutes;
     private RateLimits limits;
+    private ClientAddress clientAddress;
     private List<String> stripHeaders;
     private Set<String> knownRoles;
     private Set<String> readOnlyRoles;
@@ -55,6 +56,7 @@ public class EdgeRouter {
     void install(@Observes Router router) {
         publicRoutes = new PublicRoutes(config.publicRoutes());
         limits = RateLimits.from(config.rateLimits());
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
         stripHeaders = config.stripHeaders();
         knownRoles = Set.copyOf(config.knownRoles());
         readOnlyRoles = Set.copyOf(config.readOnlyRoles());
@@ -154,9 +156,9 @@ public class EdgeRouter {
             return;
         }
 
-        SocketAddress remote = req.remoteAddress();
-        String client = remote == null ? "unknown" : remote.hostAddress();
-        RateLimits.Decision d = limits.take(path, jwt != null ? jwt.getSubject() : client, jwt == null);
+        String peer = peer(req);
+        RateLimits.Decision d = jwt != null ? limits.take(path, jwt.getSubject(), false)
+                : limits.take(path, clientAddress.of(peer, req.headers().getAll("X-Forwarded-For")), true);
         if (d != null) {
             HttpServerResponse resp = ctx.response();
             resp.putHeader("RateLimit-Limit", Long.toString(d.limit()));
@@ -177,12 +179,21 @@ public class EdgeRouter {
         }
         dropHeadersNamedByConnection(req.headers());
         String forwardedFor = req.getHeader("X-Forwarded-For");
-        req.headers().set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        req.headers().set("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
         req.headers().set("X-Forwarded-Proto", req.isSSL() ? "https" : req.scheme() == null ? "http" : req.scheme());
         if (req.authority() != null) {
             req.headers().set("X-Forwarded-Host", req.authority().toString());
         }
         upstream.proxy().handle(req);
+    }
+
+    /**
+     * The TCP peer, from the connection: the request's own remote address would be the one Quarkus
+     * takes from X-Forwarded-For when quarkus.http.proxy.proxy-address-forwarding is on, from anyone.
+     */
+    private static String peer(HttpServerRequest req) {
+        SocketAddress remote = req.connection() != null ? req.connection().remoteAddress() : req.remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     }
 
     /**
