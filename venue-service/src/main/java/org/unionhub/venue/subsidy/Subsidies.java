@@ -70,11 +70,11 @@ public class Subsidies {
         return b;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     /**
      * @param authorize      called with the venue's organization: the evaluator must be above it
      * @param authorizeSpend called with the organization of the budget an award would draw on
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Evaluation evaluate(UUID venueId, int year, Map<String, BigDecimal> scores, String actor, Consumer<UUID> authorize,
                                Consumer<UUID> authorizeSpend) {
         Venue v = Venues.require(venueId);
