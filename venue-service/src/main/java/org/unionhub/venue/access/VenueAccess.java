@@ -11,9 +11,10 @@ import org.unionhub.platform.projection.OrganizationView;
 import java.util.UUID;
 
 /**
- * The access rules of venue-service in one place: staff manage venues of their subtree; evaluations,
- * budgets and subsidies need staff of a federation strictly above the venue's organization (a venue's
- * own union does not rate or fund itself); members act only for themselves.
+ * The access rules of venue-service in one place: staff manage venues of their subtree (and attach them only under
+ * parents of their subtree); evaluations and subsidy decisions need staff of a federation strictly above the venue's
+ * organization (a venue's own union does not rate or fund itself), an organization's budget is set from above it, and
+ * staff spend only budgets of their own subtree; members act only for themselves.
  */
 @RequestScoped
 public class VenueAccess {
@@ -49,6 +50,28 @@ public class VenueAccess {
                 && isWithin(organizationId, staffOrg);
         if (!above) {
             throw ProblemException.forbidden("only staff of a federation above organization " + organizationId + " may do this");
+        }
+    }
+
+    /**
+     * A venue goes only under a parent venue whose organization the caller covers: the parent's network, its counts
+     * and its visit statistics belong to the parent's organization.
+     */
+    public void requireParentInScope(UUID parentVenueId, UUID parentOrganizationId) {
+        if (!scope.covers(parentOrganizationId)) {
+            throw ProblemException.forbidden("parent venue " + parentVenueId + " belongs to organization " + parentOrganizationId
+                    + ", outside your organization's subtree");
+        }
+    }
+
+    /**
+     * Spending a budget: staff of the budget's organization or above, or an admin. A city federation does not commit
+     * the province's money even where it may rate the venue.
+     */
+    public void requireSpend(UUID budgetOrganizationId) {
+        if (!scope.covers(budgetOrganizationId)) {
+            throw new ProblemException(403, "budget-outside-scope", "Forbidden", "the money would come from the budget of organization "
+                    + budgetOrganizationId + ", outside your organization's subtree").with("budgetOrganizationId", budgetOrganizationId);
         }
     }
 

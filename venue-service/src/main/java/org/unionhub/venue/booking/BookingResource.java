@@ -70,20 +70,17 @@ public class BookingResource {
     @Path("/activities/{id}/bookings")
     @Transactional
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Book a seat (roles: the member himself; staff of the venue's organization or above for him, admin). "
+    @Operation(summary = "Book a seat (roles: the member himself; staff whose subtree holds the member, for him at any venue; admin). "
             + "CONFIRMED while seats remain, else WAITLISTED with a position; members-only activities need an active member (422); "
             + "one booking per member and activity (409); bans after no-shows and the future-booking cap are 422")
     public Response book(@PathParam("id") UUID activityId, @HeaderParam(IdempotentPost.HEADER) String idempotencyKey,
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "for myself",
                                  value = "{\"memberId\": \"5b6f3a2c-1e0d-4c8b-9f7a-2d3e4f5a6b7c\"}")))
                          @Valid @NotNull BookRequest r) {
-        Activity a = Bookings.requireActivity(activityId);
-        if (!access.actor().isSelf(r.memberId())) {
-            Venue v = Venues.require(a.venueId);
-            if (!access.manages(v.organizationId)) {
-                throw ProblemException.forbidden("a member may book only for himself");
-            }
-        }
+        Bookings.requireActivity(activityId);
+        // staff act for the members of their subtree, not for whoever walks into their venue: a booking fills the
+        // member's cap, can get him banned after no-shows, and a members-only refusal tells his membership status
+        access.requireSelfOrStaffOf(r.memberId());
         return idempotent.run(idempotencyKey, "POST /api/v1/activities/" + activityId + "/bookings " + access.actor().subject(), r, () -> {
             Booking b = bookings.book(activityId, r.memberId(), access.actor().subject(), Instant.now());
             return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(response(b)).build();

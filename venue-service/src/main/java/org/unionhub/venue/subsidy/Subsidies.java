@@ -70,8 +70,13 @@ public class Subsidies {
         return b;
     }
 
+    /**
+     * @param authorize      called with the venue's organization: the evaluator must be above it
+     * @param authorizeSpend called with the organization of the budget an award would draw on
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Evaluation evaluate(UUID venueId, int year, Map<String, BigDecimal> scores, String actor, Consumer<UUID> authorize) {
+    public Evaluation evaluate(UUID venueId, int year, Map<String, BigDecimal> scores, String actor, Consumer<UUID> authorize,
+                               Consumer<UUID> authorizeSpend) {
         Venue v = Venues.require(venueId);
         authorize.accept(v.organizationId);
         if (v.kind != VenueKind.CULTURAL_PALACE || (v.level != VenueLevel.CITY && v.level != VenueLevel.COUNTY)) {
@@ -99,7 +104,7 @@ public class Subsidies {
             Subsidy s = newSubsidy(Subsidy.Kind.EVALUATION_AWARD, v, year, now);
             s.evaluationId = e.id;
             s.amount = result.award();
-            SubsidyBudget budget = commit(v.organizationId, year, result.award());
+            SubsidyBudget budget = commit(v.organizationId, year, result.award(), authorizeSpend);
             s.budgetId = budget.id;
             s.status = Subsidy.Status.AWARDED;
             s.persist();
@@ -129,7 +134,8 @@ public class Subsidies {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Subsidy approve(UUID id, BigDecimal amount, String note, String actor, Consumer<UUID> authorize) {
+    public Subsidy approve(UUID id, BigDecimal amount, String note, String actor, Consumer<UUID> authorize,
+                           Consumer<UUID> authorizeSpend) {
         Subsidy s = lockConstruction(id);
         authorize.accept(s.organizationId);
         s.status.requireCanBecome(Subsidy.Status.APPROVED, id);
@@ -137,7 +143,7 @@ public class Subsidies {
             throw ProblemException.invalid("amount", "must not exceed the requested " + s.requestedAmount);
         }
         Instant now = Instant.now();
-        SubsidyBudget budget = commit(s.organizationId, s.year, amount);
+        SubsidyBudget budget = commit(s.organizationId, s.year, amount, authorizeSpend);
         s.amount = amount.setScale(2);
         s.budgetId = budget.id;
         s.status = Subsidy.Status.APPROVED;
@@ -164,6 +170,7 @@ public class Subsidies {
             throw ProblemException.notFound("subsidy", id);
         }
         s.status.requireCanBecome(Subsidy.Status.PAID, id);
+        requireOtherHands(s, actor);
         Instant now = Instant.now();
         em.createNativeQuery("UPDATE subsidy_budget SET paid = paid + ?1 WHERE id = ?2")
                 .setParameter(1, s.amount).setParameter(2, s.budgetId).executeUpdate();
@@ -175,17 +182,34 @@ public class Subsidies {
         return s;
     }
 
-    /** The budget of the year held by the nearest organization at or above the venue's that has one. */
+    /**
+     * The budget of the year held by the nearest organization strictly above the venue's that has one. The venue's own
+     * organization never funds its own award or subsidy, even where it holds a budget (it funds venues below it).
+     */
     SubsidyBudget fundingBudget(UUID venueOrganization, int year) {
-        List<UUID> chain = nearestFirst(venueOrganization);
-        List<SubsidyBudget> budgets = SubsidyBudget.list("year = ?1 and organizationId in ?2", year, chain);
-        return budgets.stream().min((a, b) -> Integer.compare(chain.indexOf(a.organizationId), chain.indexOf(b.organizationId)))
-                .orElseThrow(() -> ProblemException.rule("no-budget", "no subsidy budget for " + year
-                        + " covers organization " + venueOrganization + "; create one with POST /api/v1/subsidy-budgets"));
+        List<UUID> above = nearestFirst(venueOrganization).stream().filter(o -> !o.equals(venueOrganization)).toList();
+        List<SubsidyBudget> budgets = above.isEmpty() ? List.of() : SubsidyBudget.list("year = ?1 and organizationId in ?2", year, above);
+        return budgets.stream().min((a, b) -> Integer.compare(above.indexOf(a.organizationId), above.indexOf(b.organizationId)))
+                .orElseThrow(() -> {
+                    if (SubsidyBudget.count("organizationId = ?1 and year = ?2", venueOrganization, year) > 0) {
+                        return ProblemException.rule("budget-not-above", "the " + year + " budget of organization " + venueOrganization
+                                + " is the venue's own: an award or subsidy is paid from the budget of a federation above it, and none has one");
+                    }
+                    return ProblemException.rule("no-budget", "no federation above organization " + venueOrganization + " has a subsidy budget for "
+                            + year + "; create one with POST /api/v1/subsidy-budgets");
+                });
     }
 
-    private SubsidyBudget commit(UUID venueOrganization, int year, BigDecimal amount) {
+    /** Whoever asked for or committed the money does not also record its payment (four eyes on every yuan). */
+    private static void requireOtherHands(Subsidy s, String actor) {
+        if (SubsidyStep.count("subsidyId = ?1 and actor = ?2", s.id, actor) > 0) {
+            throw ProblemException.forbidden("you recorded an earlier step of subsidy " + s.id + "; its payment is recorded by someone else");
+        }
+    }
+
+    private SubsidyBudget commit(UUID venueOrganization, int year, BigDecimal amount, Consumer<UUID> authorizeSpend) {
         SubsidyBudget budget = fundingBudget(venueOrganization, year);
+        authorizeSpend.accept(budget.organizationId);
         int updated = em.createNativeQuery("UPDATE subsidy_budget SET committed = committed + ?1 WHERE id = ?2 AND committed + ?1 <= amount")
                 .setParameter(1, amount).setParameter(2, budget.id).executeUpdate();
         if (updated == 0) {

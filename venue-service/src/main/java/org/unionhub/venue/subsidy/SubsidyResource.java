@@ -32,6 +32,7 @@ import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.projection.OrganizationView;
 import org.unionhub.venue.access.VenueAccess;
 import org.unionhub.venue.venue.OpeningHours;
 
@@ -51,7 +52,7 @@ public class SubsidyResource {
 
     public record BudgetRequest(@NotNull @Min(2000) @Max(2100) Integer year,
                                 @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-                                UUID organizationId) {
+                                @NotNull UUID organizationId) {
     }
 
     public record BudgetResponse(UUID id, UUID organizationId, int year,
@@ -118,13 +119,17 @@ public class SubsidyResource {
     @Path("/subsidy-budgets")
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Set a federation's subsidy budget for a year (roles: staff of that organization or above, admin); organizationId defaults to the caller's; a second budget for the same year is 409")
+    @Operation(summary = "Set an organization's subsidy budget for a year (roles: staff of a federation strictly above that organization, admin; "
+            + "an organization does not set its own budget); a second budget for the same year is 409")
     public Response createBudget(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey,
-                                 @RequestBody(content = @Content(examples = @ExampleObject(name = "Anhui 2023", value = "{\"year\": 2023, \"amount\": \"1000000.00\"}")))
+                                 @RequestBody(content = @Content(examples = @ExampleObject(name = "Anhui 2023", value = "{\"year\": 2023, \"amount\": \"1000000.00\", \"organizationId\": \"5e9a1c3d-7b2f-4e8a-9c6d-1f2e3a4b5c6d\"}")))
                                  @Valid @NotNull BudgetRequest r) {
-        UUID org = r.organizationId() != null ? r.organizationId() : access.actor().orgId()
-                .orElseThrow(() -> ProblemException.invalid("organizationId", "is required for a caller without an organization"));
-        access.requireManage(org);
+        UUID org = r.organizationId();
+        if (OrganizationView.findById(org) == null) {
+            throw ProblemException.invalid("organizationId", "no organization " + org);
+        }
+        // a union that set its own budget would then fund the awards it may not give itself
+        access.requireFederationAbove(org);
         return idempotent.run(idempotencyKey, "POST /api/v1/subsidy-budgets " + access.actor().subject(), r, () -> {
             SubsidyBudget b = subsidies.createBudget(org, r.year(), r.amount(), access.actor().subject());
             return Response.created(URI.create("/api/v1/subsidy-budgets/" + b.id)).entity(BudgetResponse.of(b)).build();
@@ -152,14 +157,16 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Record a city or county cultural palace's annual evaluation (roles: staff of a federation above the venue, admin). "
             + "Grade EXCELLENT >= 90, GOOD >= 80, PASS >= 60, else FAIL; EXCELLENT and GOOD earn their configured subsidy from the year's budget "
-            + "(422 budget-exceeded when it does not suffice); one evaluation per venue and year (409)")
+            + "of the nearest federation strictly above the venue's organization (422 budget-exceeded when it does not suffice, 422 budget-not-above "
+            + "when only the venue's own organization has one, 403 budget-outside-scope when that budget is above the caller's); one evaluation per venue and year (409)")
     public Response evaluate(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey,
                              @RequestBody(content = @Content(examples = @ExampleObject(name = "excellent", value = """
                                      {"venueId": "3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21", "year": 2023,
                                       "scores": {"SERVICE_DELIVERY": 28, "ACTIVITY_COUNT": 19, "VISITS": 18, "MANAGEMENT": 14, "SAFETY": 14}}""")))
                              @Valid @NotNull EvaluationRequest r) {
         return idempotent.run(idempotencyKey, "POST /api/v1/evaluations " + access.actor().subject(), r, () -> {
-            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireFederationAbove);
+            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireFederationAbove,
+                    access::requireSpend);
             return Response.created(URI.create("/api/v1/evaluations/" + e.id)).entity(response(e)).build();
         });
     }
@@ -201,11 +208,14 @@ public class SubsidyResource {
     @Path("/construction-subsidies/{id}/approval")
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Approve a construction subsidy with an amount up to the request, from the year's budget (roles: staff of a federation above the venue, admin); 422 budget-exceeded when the budget does not suffice")
+    @Operation(summary = "Approve a construction subsidy with an amount up to the request, from the year's budget of the nearest federation strictly above the venue's organization (roles: staff of a federation above the venue, admin); "
+            + "422 budget-exceeded when the budget does not suffice, 422 budget-not-above when only the venue's own organization has one, "
+            + "403 budget-outside-scope when that budget is above the caller's")
     public SubsidyResponse approve(@PathParam("id") UUID id,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"amount\": \"400000.00\", \"note\": \"按预算核定\"}")))
                                    @Valid @NotNull ApprovalRequest r) {
-        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireFederationAbove));
+        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireFederationAbove,
+                access::requireSpend));
     }
 
     @POST
@@ -223,7 +233,7 @@ public class SubsidyResource {
     @Path("/subsidies/{id}/payment")
     @Transactional
     @RolesAllowed({Roles.FINANCE})
-    @Operation(summary = "Record the payment of an awarded or approved subsidy (roles: finance); announces subsidy.paid")
+    @Operation(summary = "Record the payment of an awarded or approved subsidy (roles: finance, not the person who asked for or committed the money: 403); announces subsidy.paid")
     public SubsidyResponse pay(@PathParam("id") UUID id,
                                @RequestBody(content = @Content(examples = @ExampleObject(name = "paid", value = "{\"paymentReference\": \"FIN-2023-0042\"}")))
                                @Valid PaymentRequest r) {

@@ -72,14 +72,15 @@ public class VenueResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Open a venue (roles: staff of the venue's organization or above, admin); location in coordSystem, stored as WGS-84")
+    @Operation(summary = "Open a venue (roles: staff of the venue's organization or above, admin); location in coordSystem, stored as WGS-84; "
+            + "a parentVenueId must name an existing venue (400) whose organization the caller covers too (403)")
     public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey,
                            @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "street centre", value = VenueBodies.CREATE_EXAMPLE)))
                            @Valid @NotNull CreateVenue request) {
         access.requireManage(request.organizationId());
         return idempotent.run(idempotencyKey, "POST /api/v1/venues " + access.actor().subject(), request, () -> {
-            Venue v = venues.create(request, coordSystem, access.actor().subject());
+            Venue v = venues.create(request, coordSystem, access.actor().subject(), access::requireParentInScope);
             return Response.created(URI.create("/api/v1/venues/" + v.id)).tag(etag(v))
                     .entity(venues.response(v, coordSystem, null, Instant.now())).build();
         });
@@ -98,13 +99,14 @@ public class VenueResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Change a venue (roles: staff of the venue's organization or above, admin); If-Match with the ETag refuses stale edits (412); a parent that lies below the venue is refused (409)")
+    @Operation(summary = "Change a venue (roles: staff of the venue's organization or above, admin); If-Match with the ETag refuses stale edits (412); a parent that lies below the venue is refused (409), a parent outside the caller's subtree too (403)")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem,
                           @RequestBody(content = @Content(examples = @ExampleObject(name = "new parent and amenities",
                                   value = "{\"parentVenueId\": \"3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21\", \"amenities\": [\"DRINKING_WATER\", \"CHARGING\"]}")))
                           @Valid @NotNull PatchVenue request) {
-        Venue v = venues.update(id, request, version(ifMatch), coordSystem, access.actor().subject(), access::requireManage);
+        Venue v = venues.update(id, request, version(ifMatch), coordSystem, access.actor().subject(), access::requireManage,
+                access::requireParentInScope);
         em.flush();
         return Response.ok(venues.response(v, coordSystem, null, Instant.now())).tag(etag(v)).build();
     }

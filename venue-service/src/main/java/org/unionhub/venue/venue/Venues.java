@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Venue use cases, each in the caller's transaction with the events it publishes. */
@@ -60,8 +61,11 @@ public class Venues {
         return v;
     }
 
+    /**
+     * @param authorizeParent called with the parent venue and its organization before the venue is attached to it
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Venue create(CreateVenue r, CoordSystem coords, String actor) {
+    public Venue create(CreateVenue r, CoordSystem coords, String actor, BiConsumer<UUID, UUID> authorizeParent) {
         Venue v = new Venue();
         v.id = UUID.randomUUID();
         v.name = r.name();
@@ -83,10 +87,8 @@ public class Venues {
         v.createdBy = actor;
         v.createdAt = Instant.now();
         if (r.parentVenueId() != null) {
-            Venue parent = Venue.findById(r.parentVenueId());
-            if (parent == null) {
-                throw ProblemException.invalid("parentVenueId", "no venue " + r.parentVenueId());
-            }
+            Venue parent = requireParent(r.parentVenueId());
+            authorizeParent.accept(parent.id, parent.organizationId);
             v.parentVenueId = parent.id;
             v.path = NetworkPath.of(parent.path, v.id);
         } else {
@@ -100,14 +102,21 @@ public class Venues {
     }
 
     /**
-     * @param authorize called with every organization the change touches (the venue's and a new one)
+     * @param authorize       called with every organization the change touches (the venue's and a new one)
+     * @param authorizeParent called with a new parent venue and its organization before the venue moves under it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Venue update(UUID id, PatchVenue r, Long expectedVersion, CoordSystem coords, String actor, Consumer<UUID> authorize) {
+    public Venue update(UUID id, PatchVenue r, Long expectedVersion, CoordSystem coords, String actor, Consumer<UUID> authorize,
+                        BiConsumer<UUID, UUID> authorizeParent) {
         Venue v = require(id);
         authorize.accept(v.organizationId);
         if (expectedVersion != null && expectedVersion != v.version) {
             throw ProblemException.stale("venue " + id + " is at version " + v.version + ", not " + expectedVersion);
+        }
+        boolean moves = r.parentVenueId() != null && !r.parentVenueId().equals(v.parentVenueId);
+        if (moves && !Boolean.TRUE.equals(r.detachFromParent())) {
+            Venue parent = requireParent(r.parentVenueId());
+            authorizeParent.accept(parent.id, parent.organizationId);
         }
         // first, while the entity has no pending changes: moving refreshes it from the database
         if (Boolean.TRUE.equals(r.detachFromParent())) {
@@ -170,10 +179,7 @@ public class Venues {
         if (newParentId == null) {
             newPath = NetworkPath.of(null, v.id);
         } else {
-            Venue parent = Venue.findById(newParentId);
-            if (parent == null) {
-                throw ProblemException.invalid("parentVenueId", "no venue " + newParentId);
-            }
+            Venue parent = requireParent(newParentId);
             em.refresh(parent);
             NetworkPath.requireAcyclic(v.id, parent.id, parent.path);
             newPath = NetworkPath.of(parent.path, v.id);
@@ -186,6 +192,14 @@ public class Venues {
                 .executeUpdate();
         em.refresh(v);
         v.parentVenueId = newParentId;
+    }
+
+    private static Venue requireParent(UUID parentVenueId) {
+        Venue parent = Venue.findById(parentVenueId);
+        if (parent == null) {
+            throw ProblemException.invalid("parentVenueId", "no venue " + parentVenueId);
+        }
+        return parent;
     }
 
     private void replaceIntervals(UUID venueId, OpeningHours hours) {

@@ -45,7 +45,9 @@ class SubsidyResourceTest {
         int year = 2023;
         String budgetId = null;
         if (budget != null) {
-            budgetId = staff(federation).body("{\"year\":" + year + ",\"amount\":\"" + budget + "\"}").post("/api/v1/subsidy-budgets")
+            // a root federation's budget is set by an admin (an organization does not set its own: BudgetScopeTest)
+            budgetId = as(DevTokens.role("admin")).body("{\"year\":" + year + ",\"amount\":\"" + budget + "\",\"organizationId\":\"" + federation + "\"}")
+                    .post("/api/v1/subsidy-budgets")
                     .then().statusCode(201).body("remaining", equalTo(budget)).extract().path("id");
         }
         return new Setup(federation, county, palace, year, budgetId);
@@ -113,7 +115,8 @@ class SubsidyResourceTest {
         UUID palace = Fixtures.venue(noBudget, "CULTURAL_PALACE", "CITY", null);
         as(DevTokens.role("admin")).body("{\"venueId\":\"" + palace + "\",\"year\":2023,\"scores\":" + scores(28) + "}")
                 .post("/api/v1/evaluations").then().statusCode(422).body("type", equalTo("https://unionhub.org/problems/no-budget"));
-        staff(s.federation()).body("{\"year\":2023,\"amount\":\"1.00\"}").post("/api/v1/subsidy-budgets").then().statusCode(409);
+        as(DevTokens.role("admin")).body("{\"year\":2023,\"amount\":\"1.00\",\"organizationId\":\"" + s.federation() + "\"}")
+                .post("/api/v1/subsidy-budgets").then().statusCode(409).body("type", equalTo("https://unionhub.org/problems/budget-exists"));
     }
 
     @Test
