@@ -67,7 +67,7 @@ class AuditTrailTest {
         String admin = DevTokens.role("admin", "admin-audit");
         String code = "AUD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         as(admin).body(Map.of("code", code, "name", "审计", "money", true, "capPerPersonYear", "100.00")).post("/api/v1/programs").then().statusCode(201);
-        as(admin).body(Map.of("name", "审计", "money", true, "capPerPersonYear", "200.00")).put("/api/v1/programs/" + code).then().statusCode(200);
+        as(admin).header("If-Match", "\"1\"").body(Map.of("name", "审计", "money", true, "capPerPersonYear", "200.00")).put("/api/v1/programs/" + code).then().statusCode(200);
         as(admin).body(Map.of("year", 2030, "amount", "5000.00")).post("/api/v1/programs/" + code + "/funds").then().statusCode(201);
         as(admin).get("/api/v1/audit?entity=program&id=" + code).then().statusCode(200)
                 .body("items.action", contains("created", "rules-changed"))
