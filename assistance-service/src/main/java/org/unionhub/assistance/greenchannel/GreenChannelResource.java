@@ -167,14 +167,7 @@ public class GreenChannelResource {
     public Response refer(@Valid @NotNull ReferralRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
         return idempotent.run(key, "POST /api/v1/green-channel/referrals " + actor.subject(), r, () -> {
             MemberView m = MemberView.findById(r.memberId());
-            if (!actor.isSelf(r.memberId())) {
-                if (!access.isStaffLike()) {
-                    throw ProblemException.forbidden("a member may ask for a referral only for himself");
-                }
-                if (m != null) {
-                    access.requireStaffOver(m.organizationId);
-                }
-            }
+            access.requireActFor(r.memberId(), m == null ? null : m.organizationId);
             if (m == null) {
                 throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service");
             }
