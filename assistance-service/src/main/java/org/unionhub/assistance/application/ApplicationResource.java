@@ -139,6 +139,7 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/disburse")
+    @Consumes(MediaType.WILDCARD) // no body: a call without Content-Type is not a 415
     @RolesAllowed({Roles.FINANCE})
     @Transactional
     @Operation(summary = "Pay an approved application: a payout record and the assistance.disbursed event (role: finance)")

@@ -209,6 +209,7 @@ public class GreenChannelResource {
 
     @POST
     @Path("/referrals/{id}/admit")
+    @Consumes(MediaType.WILDCARD) // no body: a call without Content-Type is not a 415
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Transactional
     @Operation(summary = "The hospital admitted the referred member (roles: staff of his subtree)")
