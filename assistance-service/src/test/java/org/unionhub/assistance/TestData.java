@@ -43,6 +43,20 @@ public class TestData {
         return new Tree(province, city, county, grassroots);
     }
 
+    /** Another grassroots union beside the tree's (same county): staff of it are "sibling staff". */
+    @Transactional
+    public UUID sibling(Tree tree) {
+        UUID id = UUID.randomUUID();
+        org(id, "济钢集团基层工会", "GRASSROOTS", tree.county(), List.of(tree.province(), tree.city(), tree.county()));
+        return id;
+    }
+
+    /** A number the database answers (a count), for probes that a refused call wrote nothing. */
+    @Transactional
+    public long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
     private void org(UUID id, String name, String type, UUID parent, List<UUID> ancestors) {
         OrganizationView v = new OrganizationView();
         v.id = id;

@@ -70,29 +70,41 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN, Roles.FINANCE})
     @Transactional
-    @Operation(summary = "One application with every step's actor and time (roles: the member himself, staff of his subtree, admin)")
+    @Operation(summary = "One application with every step's actor and time (roles: the member himself, staff of his subtree, admin; "
+            + "finance when it is APPROVED or DISBURSED, without reason and details)")
     public ApplicationView get(@PathParam("id") UUID id) {
         return applications.get(id);
     }
 
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE})
     @Transactional
-    @Operation(summary = "Applications inside the caller's subtree, newest first (roles: staff, admin)")
+    @Operation(summary = "Applications inside the caller's subtree, newest first (roles: staff, admin; "
+            + "finance: those APPROVED and awaiting payment, or DISBURSED, of every organization)",
+            description = "Finance without status gets APPROVED and DISBURSED; finance asking for another status gets 403.")
     public Page<ApplicationSummary> list(@QueryParam("status") ApplicationStatus status,
                                          @QueryParam("programCode") String programCode,
                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        String marker = access.subtreeMarker();
-        if (marker != null) {
-            q.append(" AND organizationPath LIKE :marker");
-            params.put("marker", marker);
-        }
-        if (status != null) {
-            q.append(" AND status = :status");
-            params.put("status", status);
+        if (access.isFinanceOnly()) {
+            // finance pays nationally: no subtree, but only what it acts on
+            if (status != null && !Applications.FINANCE_STATUSES.contains(status)) {
+                throw ProblemException.forbidden("finance lists applications approved for payment or paid, not " + status);
+            }
+            q.append(" AND status IN (:financeStatuses)");
+            params.put("financeStatuses", status == null ? Applications.FINANCE_STATUSES : List.of(status));
+        } else {
+            String marker = access.subtreeMarker();
+            if (marker != null) {
+                q.append(" AND organizationPath LIKE :marker");
+                params.put("marker", marker);
+            }
+            if (status != null) {
+                q.append(" AND status = :status");
+                params.put("status", status);
+            }
         }
         if (programCode != null) {
             q.append(" AND programCode = :program");
@@ -127,6 +139,7 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/disburse")
+    @Consumes(MediaType.WILDCARD) // no body: a call without Content-Type is not a 415
     @RolesAllowed({Roles.FINANCE})
     @Transactional
     @Operation(summary = "Pay an approved application: a payout record and the assistance.disbursed event (role: finance)")

@@ -74,17 +74,8 @@ public class Applications {
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView submit(SubmitRequest r) {
         BigDecimal requested = Money.positive("requestedAmount", r.requestedAmount());
-        boolean self = actor.isSelf(r.memberId());
         MemberView member = MemberView.findById(r.memberId());
-        if (!self) {
-            if (!access.isStaffLike()) {
-                throw ProblemException.forbidden("a member may apply only for himself");
-            }
-            if (member == null) {
-                throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service");
-            }
-            access.requireStaffOver(member.organizationId);
-        }
+        access.requireActFor(r.memberId(), member == null ? null : member.organizationId);
         if (member == null) {
             throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service yet");
         }
@@ -125,6 +116,7 @@ public class Applications {
     public ApplicationView approve(UUID id, ApproveRequest r) {
         Application a = lock(id);
         access.requireStaffOver(a.organizationId);
+        access.requireNotOwn(a.memberId, "approves aid");
         Map<String, Object> before = snapshot(a);
         Instant now = Instant.now();
         if (a.status == ApplicationStatus.SUBMITTED) {
@@ -202,6 +194,15 @@ public class Applications {
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView disburse(UUID id) {
         Application a = lock(id);
+        if (access.isStaffLike()) {
+            // a token that is also staff pays only inside its subtree (the staff scope decides)
+            access.requireStaffOver(a.organizationId);
+        }
+        access.requireNotOwn(a.memberId, "pays aid");
+        String payer = actor.subject();
+        if (payer.equals(a.submittedBy) || payer.equals(a.firstApprovedBy) || payer.equals(a.secondApprovedBy)) {
+            throw new ProblemException(403, "four-eyes", "Forbidden", "the person who submitted or approved an application never pays it");
+        }
         a.requireStatus(ApplicationStatus.APPROVED);
         Map<String, Object> before = snapshot(a);
         Instant now = Instant.now();
@@ -233,8 +234,27 @@ public class Applications {
         if (a == null) {
             throw ProblemException.notFound("application", id);
         }
+        if (access.isFinanceOnly()) {
+            return forFinance(a);
+        }
         access.requireRead(a.memberId, a.organizationId);
         return view(a, payoutOf(a));
+    }
+
+    /** The statuses finance acts on: approved and awaiting payment, and paid. */
+    public static final List<ApplicationStatus> FINANCE_STATUSES = List.of(ApplicationStatus.APPROVED, ApplicationStatus.DISBURSED);
+
+    /**
+     * What finance reads: an application it pays or has paid, with who approved it and the payout,
+     * but without the member's reason and details (illness, costs), which paying does not need.
+     */
+    private ApplicationView forFinance(Application a) {
+        if (!FINANCE_STATUSES.contains(a.status)) {
+            throw ProblemException.forbidden("finance reads applications approved for payment or paid; this one is " + a.status);
+        }
+        ApplicationView v = view(a, payoutOf(a));
+        return new ApplicationView(v.id(), v.memberId(), v.programCode(), v.year(), v.requestedAmount(), v.approvedAmount(),
+                v.status(), null, null, v.submittedAt(), v.submittedBy(), v.rejectionReason(), v.payoutId(), v.steps());
     }
 
     private Application lock(UUID id) {

@@ -44,7 +44,7 @@ public class AuditResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Transactional
-    @Operation(summary = "The audit trail of one entity (roles: staff inside their subtree, admin), oldest first",
+    @Operation(summary = "The audit trail of one entity (roles: staff inside their subtree, admin), oldest first; a record of another subtree is 403",
             description = "entity is one of application, hardship-file, fund, program, legal-case, visit, mutual-aid-enrollment, referral")
     public Page<AuditEntryView> trail(@QueryParam("entity") String entity, @QueryParam("id") String id,
                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -64,6 +64,10 @@ public class AuditResource {
             }
         }
         String marker = access.subtreeMarker();
+        if (marker != null && outsideOnly(entity, id, marker)) {
+            // a record of another subtree: say so, rather than answer an empty trail that looks like "never changed"
+            throw ProblemException.forbidden(entity + " " + id + " is outside your organization's subtree");
+        }
         // entries without an organization (programs, funds) are visible to all staff
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, entity, entity_id, action, actor, at, old_value, new_value FROM audit_entry "
@@ -76,6 +80,15 @@ public class AuditResource {
         return Page.of(rows, page.limit(), r -> PageRequest.encode(((Number) r[0]).longValue()),
                 r -> new AuditEntryView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         toInstant(r[5]), parse((String) r[6]), parse((String) r[7])));
+    }
+
+    /** True when the record has entries, all of them of organizations outside the caller's subtree. */
+    private boolean outsideOnly(String entity, String id, String marker) {
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT COUNT(*) FILTER (WHERE organization_path NOT LIKE CAST(?3 AS TEXT)), "
+                        + "COUNT(*) FILTER (WHERE organization_path IS NULL OR organization_path LIKE CAST(?3 AS TEXT)) "
+                        + "FROM audit_entry WHERE entity = ?1 AND entity_id = ?2")
+                .setParameter(1, entity).setParameter(2, id).setParameter(3, marker).getSingleResult();
+        return ((Number) counts[0]).longValue() > 0 && ((Number) counts[1]).longValue() == 0;
     }
 
     public static Instant toInstant(Object o) {

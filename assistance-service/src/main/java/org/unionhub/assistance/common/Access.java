@@ -12,6 +12,11 @@ import java.util.UUID;
 /**
  * Who may see or act on a member's records: the member himself, staff whose subtree holds the
  * member's organization, and admins. Nobody else, and never one member for another.
+ *
+ * <p>One rule for tokens with several roles: whenever the token carries {@code staff} (or
+ * {@code admin}), the staff scope decides, and the token's {@code memberId} opens nothing. So adding
+ * a role never widens what a token may do: a staff member who is also a member of an organization
+ * outside his subtree acts on his own records with his member token, not with his staff token.
  */
 @RequestScoped
 public class Access {
@@ -28,12 +33,22 @@ public class Access {
         return actor.has(Roles.STAFF) || actor.has(Roles.ADMIN);
     }
 
+    /** The caller acts as the member himself: his own member token, without staff or admin in it. */
+    public boolean actsAsSelf(UUID memberId) {
+        return !isStaffLike() && actor.isSelf(memberId);
+    }
+
+    /** A finance token without staff or admin: it pays, and reads only what paying needs. */
+    public boolean isFinanceOnly() {
+        return !isStaffLike() && actor.has(Roles.FINANCE);
+    }
+
     /** Staff of the member's subtree, an admin, or the member himself. */
     public boolean mayRead(UUID memberId, UUID organizationId) {
-        if (actor.isSelf(memberId)) {
-            return true;
+        if (isStaffLike()) {
+            return scope.covers(organizationId);
         }
-        return isStaffLike() && scope.covers(organizationId);
+        return actor.isSelf(memberId);
     }
 
     public void requireRead(UUID memberId, UUID organizationId) {
@@ -44,7 +59,7 @@ public class Access {
 
     /** For reads keyed by member id: the member himself, or staff covering the member's organization. */
     public void requireReadMember(UUID memberId) {
-        if (actor.isSelf(memberId)) {
+        if (actsAsSelf(memberId)) {
             return;
         }
         MemberView m = MemberView.findById(memberId);
@@ -55,6 +70,30 @@ public class Access {
             throw ProblemException.forbidden("a member may see only his own records");
         }
         requireRead(memberId, m.organizationId);
+    }
+
+    /**
+     * Acting for a member (apply, enroll, refer, open a case): the member himself, or staff covering
+     * his organization. {@code organizationId} is null when the member is unknown here: the use
+     * case then answers 422 member-unknown, which tells nothing about anyone's records.
+     */
+    public void requireActFor(UUID memberId, UUID organizationId) {
+        if (actsAsSelf(memberId)) {
+            return;
+        }
+        if (!isStaffLike()) {
+            throw ProblemException.forbidden("a member may act only for himself");
+        }
+        if (organizationId != null) {
+            scope.require(organizationId);
+        }
+    }
+
+    /** A staff member never decides about (approves, pays) money for himself. */
+    public void requireNotOwn(UUID memberId, String what) {
+        if (memberId != null && actor.isSelf(memberId)) {
+            throw new ProblemException(403, "four-eyes", "Forbidden", "nobody " + what + " for himself");
+        }
     }
 
     /** Staff may act only inside their subtree. */

@@ -106,9 +106,9 @@ public class GreenChannelResource {
 
     @POST
     @Path("/diseases")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Add or rename a covered disease (roles: staff, admin)")
+    @Operation(summary = "Add or rename a covered disease (role: admin; the catalogue is national, no organization's staff change it)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "leukemia", value = "{\"code\":\"LEUKEMIA\",\"name\":\"白血病\",\"category\":\"HEMATOLOGY\"}")))
     public Response addDisease(@Valid @NotNull Disease d) {
         em.createNativeQuery("INSERT INTO green_channel_disease (code, name, category) VALUES (?1, ?2, ?3) "
@@ -143,9 +143,9 @@ public class GreenChannelResource {
 
     @POST
     @Path("/hospitals")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Add a hospital to the green channel (roles: staff, admin)")
+    @Operation(summary = "Add a hospital to the green channel (role: admin; the catalogue is national)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Qilu", value = "{\"name\":\"山东大学齐鲁医院\",\"province\":\"山东\",\"city\":\"济南\",\"grade\":\"三甲\"}")))
     public Response addHospital(@Valid @NotNull Hospital h) {
         UUID id = UUID.randomUUID();
@@ -167,14 +167,7 @@ public class GreenChannelResource {
     public Response refer(@Valid @NotNull ReferralRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
         return idempotent.run(key, "POST /api/v1/green-channel/referrals " + actor.subject(), r, () -> {
             MemberView m = MemberView.findById(r.memberId());
-            if (!actor.isSelf(r.memberId())) {
-                if (!access.isStaffLike()) {
-                    throw ProblemException.forbidden("a member may ask for a referral only for himself");
-                }
-                if (m != null) {
-                    access.requireStaffOver(m.organizationId);
-                }
-            }
+            access.requireActFor(r.memberId(), m == null ? null : m.organizationId);
             if (m == null) {
                 throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service");
             }
@@ -216,6 +209,7 @@ public class GreenChannelResource {
 
     @POST
     @Path("/referrals/{id}/admit")
+    @Consumes(MediaType.WILDCARD) // no body: a call without Content-Type is not a 415
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Transactional
     @Operation(summary = "The hospital admitted the referred member (roles: staff of his subtree)")

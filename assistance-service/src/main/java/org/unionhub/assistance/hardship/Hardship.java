@@ -127,6 +127,9 @@ public class Hardship {
         if (cash != null && cash.signum() == 0) {
             cash = null;
         }
+        if (cash != null) {
+            access.requireNotOwn(m.id, "hands visit cash");
+        }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         if (cash != null) {

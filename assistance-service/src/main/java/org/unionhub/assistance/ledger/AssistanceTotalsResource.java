@@ -87,11 +87,13 @@ public class AssistanceTotalsResource {
         if (year == null) {
             throw ProblemException.invalid("year", "is required");
         }
+        // finance reports nationally; a token that also carries staff is held to its subtree (the staff scope decides)
+        boolean national = access.actor().has(Roles.ADMIN) || access.isFinanceOnly();
         if (organizationId != null) {
-            if (!access.actor().has(Roles.FINANCE)) {
+            if (!national) {
                 access.requireStaffOver(organizationId);
             }
-        } else if (!access.actor().has(Roles.ADMIN) && !access.actor().has(Roles.FINANCE)) {
+        } else if (!national) {
             organizationId = access.actor().orgId().orElseThrow(() -> ProblemException.invalid("organizationId", "is required"));
         }
         String marker = organizationId == null ? null : "%/" + organizationId + "/%";

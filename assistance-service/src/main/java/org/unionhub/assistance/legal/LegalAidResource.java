@@ -101,14 +101,7 @@ public class LegalAidResource {
             String path;
             if (r.memberId() != null) {
                 MemberView m = MemberView.findById(r.memberId());
-                if (!actor.isSelf(r.memberId())) {
-                    if (!access.isStaffLike()) {
-                        throw ProblemException.forbidden("a member may open a case only for himself");
-                    }
-                    if (m != null) {
-                        access.requireStaffOver(m.organizationId);
-                    }
-                }
+                access.requireActFor(r.memberId(), m == null ? null : m.organizationId);
                 if (m == null) {
                     throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service");
                 }
@@ -238,7 +231,7 @@ public class LegalAidResource {
     }
 
     private void requireRead(LegalCase c) {
-        if (c.memberId != null && actor.isSelf(c.memberId)) {
+        if (c.memberId != null && access.actsAsSelf(c.memberId)) {
             return;
         }
         requireStaff(c);

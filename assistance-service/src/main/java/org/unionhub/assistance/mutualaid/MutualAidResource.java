@@ -146,6 +146,7 @@ public class MutualAidResource {
         return idempotent.run(key, "POST /api/v1/mutual-aid/claims " + actor.subject(), r, () -> {
             MemberView m = knownMember(r.memberId());
             access.requireStaffOver(m.organizationId);
+            access.requireNotOwn(m.id, "pays a mutual-aid claim");
             BigDecimal amount = Money.positive("amount", r.amount());
             if (em.createNativeQuery("SELECT 1 FROM mutual_aid_enrollment WHERE member_id = ?1 AND year = ?2")
                     .setParameter(1, m.id).setParameter(2, r.year()).getResultList().isEmpty()) {
@@ -170,19 +171,10 @@ public class MutualAidResource {
 
     private MemberView actingFor(UUID memberId) {
         MemberView m = MemberView.findById(memberId);
-        if (actor.isSelf(memberId)) {
-            if (m == null) {
-                throw ProblemException.rule("member-unknown", "member " + memberId + " is not known to this service yet");
-            }
-            return m;
-        }
-        if (!access.isStaffLike()) {
-            throw ProblemException.forbidden("a member may act only for himself");
-        }
+        access.requireActFor(memberId, m == null ? null : m.organizationId);
         if (m == null) {
             throw ProblemException.rule("member-unknown", "member " + memberId + " is not known to this service");
         }
-        access.requireStaffOver(m.organizationId);
         return m;
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public class Program extends PanacheEntityBase {
     public String requiredDetails;
     @Column(name = "limited_by_detail")
     public String limitedByDetail;
+    /** The ETag of the program: Hibernate checks and raises it on every change, so two edits never both win. */
+    @Version
     public int version;
     @Column(name = "updated_at")
     public Instant updatedAt;

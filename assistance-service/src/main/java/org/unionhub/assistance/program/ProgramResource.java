@@ -39,7 +39,7 @@ import java.util.List;
 @Path("/api/v1/programs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Programs", description = "The assistance programs (the six lines and any staff add) and their yearly funds")
+@Tag(name = "Programs", description = "The assistance programs (the six lines and any an admin adds: national rules) and their yearly funds")
 public class ProgramResource {
 
     private final Programs programs;
@@ -74,9 +74,9 @@ public class ProgramResource {
     }
 
     @POST
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Add a program (roles: staff, admin)")
+    @Operation(summary = "Add a program (role: admin; programs are national rules, no organization's staff change them)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "winter warmth", value = """
             {"code":"WINTER_WARMTH","name":"冬季送温暖","money":true,"capPerPersonYear":"5000.00","capPerApplication":"2000.00",
              "secondApprovalThreshold":"1000.00","requiresActiveMembership":true,"requiresHardshipFile":true,"requiredDetails":[]}""")))
@@ -91,24 +91,30 @@ public class ProgramResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Change a program's rules for future applications (roles: staff, admin); send If-Match with the ETag")
+    @Operation(summary = "Change a program's rules for future applications (role: admin); If-Match with the ETag of GET is required",
+            description = "Without If-Match: 428. With an ETag that is no longer current: 412 (currentETag in the body).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "raise the cap", value = """
             {"name":"专项精准帮扶线","money":true,"capPerPersonYear":"30000.00","capPerApplication":"30000.00",
              "secondApprovalThreshold":"10000.00","requiresActiveMembership":true,"requiresHardshipFile":false,
              "requiredDetails":["outOfPocketCost"],"limitedByDetail":"outOfPocketCost"}""")))
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ProgramRequest request) {
-        ProgramView view = programs.update(code, parseIfMatch(ifMatch), request, actor.subject());
+        Integer version = parseIfMatch(ifMatch);
+        if (version == null) {
+            throw new ProblemException(428, "if-match-required", "Precondition required",
+                    "send If-Match with the ETag of GET /api/v1/programs/" + code + ": a program's rules are changed only on the version you read");
+        }
+        ProgramView view = programs.update(code, version, request, actor.subject());
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     @POST
     @Path("/{code}/funds")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE})
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Open a program's fund for a year (roles: staff, finance, admin); approvals reserve from it")
+    @Operation(summary = "Open a program's national fund for a year (role: admin); approvals reserve from it")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "2026 fund", value = "{\"year\":2026,\"amount\":\"1000000.00\"}")))
     public Response createFund(@PathParam("code") String code, @Valid @NotNull FundRequest request,
                                @HeaderParam(IdempotentPost.HEADER) String key) {
@@ -127,8 +133,9 @@ public class ProgramResource {
         return programs.fund(code, year);
     }
 
+    /** The version an If-Match names; null when absent or {@code *} (which names no version, so it cannot guard an edit). */
     static Integer parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String v = ifMatch.trim().replace("W/", "").replace("\"", "");

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
 import org.unionhub.assistance.common.Money;
@@ -13,7 +14,7 @@ import org.unionhub.platform.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
 
-/** Programs and their yearly funds: creation and rule changes by staff, each audited. */
+/** Programs and their yearly funds: national rules, created and changed by admins only, each change audited. */
 @ApplicationScoped
 public class Programs {
 
@@ -49,18 +50,29 @@ public class Programs {
         return view;
     }
 
+    /**
+     * Replaces a program's rules. {@code ifMatch} is the version the caller read (required: these
+     * rules bind every application in the country, so a change made on a stale copy must never
+     * silently undo someone else's). The row is locked first, so two edits with the same version
+     * queue and the second gets 412, not a lost update.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProgramView update(String code, Integer ifMatch, ProgramRequest r, String actor) {
-        Program p = require(code);
+    public ProgramView update(String code, int ifMatch, ProgramRequest r, String actor) {
+        Program p = Program.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProblemException.notFound("program", code);
+        }
         if (r.code() != null && !r.code().equals(code)) {
             throw ProblemException.invalid("code", "a program's code never changes");
         }
-        if (ifMatch != null && ifMatch != p.version) {
-            throw ProblemException.stale("program " + code + " is at version " + p.version);
+        if (ifMatch != p.version) {
+            throw ProblemException.stale("program " + code + " has changed since you read it (it is at version " + p.version + ")")
+                    .with("currentETag", "\"" + p.version + "\"");
         }
         ProgramView before = ProgramView.of(p);
         apply(p, r, actor);
-        p.version++;
+        // @Version raises the version on flush; flush now so the answer and its ETag carry the new one
+        Program.flush();
         ProgramView after = ProgramView.of(p);
         audit.record("program", code, "rules-changed", actor, null, before, after);
         return after;

@@ -30,7 +30,7 @@ class GreenChannelResourceTest {
     TestData data;
 
     @Test
-    void aRealisticSampleIsListedAndStaffLoadMore() {
+    void aRealisticSampleIsListedAndAdminsLoadMore() {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
         as(DevTokens.member(member)).get("/api/v1/green-channel/diseases?limit=200").then().statusCode(200)
@@ -38,9 +38,9 @@ class GreenChannelResourceTest {
         as(DevTokens.member(member)).get("/api/v1/green-channel/hospitals?province=山东").then().statusCode(200)
                 .body("items.name", hasItem("山东省立医院"));
         String code = "RARE_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        as(staff(tree.province(), "g")).body(Map.of("code", code, "name", "罕见病", "category", "OTHER"))
+        as(DevTokens.role("admin")).body(Map.of("code", code, "name", "罕见病", "category", "OTHER"))
                 .post("/api/v1/green-channel/diseases").then().statusCode(201);
-        String hospital = as(staff(tree.province(), "g")).body(Map.of("name", "青海大学附属医院", "province", "青海", "city", "西宁", "grade", "三甲"))
+        String hospital = as(DevTokens.role("admin")).body(Map.of("name", "青海大学附属医院", "province", "青海", "city", "西宁", "grade", "三甲"))
                 .post("/api/v1/green-channel/hospitals").then().statusCode(201).extract().path("id");
         as(DevTokens.member(member)).body(Map.of("memberId", member, "diseaseCode", code, "hospitalId", hospital))
                 .post("/api/v1/green-channel/referrals").then().statusCode(201);

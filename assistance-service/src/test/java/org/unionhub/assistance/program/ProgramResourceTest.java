@@ -35,9 +35,9 @@ class ProgramResourceTest {
     }
 
     @Test
-    void staffAddAProgramAndChangeItsRulesWithIfMatch() {
+    void adminsAddAProgramAndChangeItsRulesWithIfMatch() {
         String code = "WARMTH_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String staff = DevTokens.staff(UUID.randomUUID());
+        String staff = DevTokens.role("admin");
         Map<String, Object> body = Map.of("code", code, "name", "冬季送温暖", "money", true, "capPerPersonYear", "5000.00",
                 "capPerApplication", "2000.00", "requiresHardshipFile", true, "requiredDetails", List.of());
         as(staff).body(body).post("/api/v1/programs").then().statusCode(201)
@@ -57,7 +57,7 @@ class ProgramResourceTest {
 
     @Test
     void badRulesAreRefusedNamingTheField() {
-        String staff = DevTokens.staff(UUID.randomUUID());
+        String staff = DevTokens.role("admin");
         as(staff).body(Map.of("code", "BAD_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), "name", "x",
                         "money", true, "capPerPersonYear", "10.001"))
                 .post("/api/v1/programs").then().statusCode(400).body("errors[0].field", equalTo("capPerPersonYear"));
