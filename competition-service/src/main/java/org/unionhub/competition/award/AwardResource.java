@@ -66,10 +66,9 @@ public class AwardResource {
                                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "chemical final", value = """
                                                          {"individualQuotas":{"FIRST":15,"SECOND":20,"THIRD":30},"teamQuotas":{"FIRST":5,"SECOND":10,"THIRD":15}}""")))
                                                  @Valid @NotNull Publication.PublishRequest request) {
-        Competition c = Competition.require(id);
         if (!actor.has(Roles.ADMIN)) {
             // membership records the awards as honors for good: only the chief judge of THIS competition decides them
-            access.requireChiefJudge(c);
+            access.requireChiefJudge(id);
         }
         return publication.publish(id, request, actor.subject());
     }

@@ -9,6 +9,8 @@ import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
 
+import java.util.UUID;
+
 /**
  * Who may do what in one competition. Three independent grounds, none implied by another:
  * <ul>
@@ -47,23 +49,33 @@ public class CompetitionAccess {
 
     /** A judge appointed to this competition (by his token subject). */
     public boolean judges(Competition c) {
-        return actor.has(Roles.JUDGE) && Judge.appointed(c.id, actor.subject(), Judge.Role.JUDGE);
+        return judges(c.id);
     }
 
     /** The chief judge appointed to this competition (by his token subject). */
     public boolean chiefJudges(Competition c) {
-        return actor.has(Roles.CHIEF_JUDGE) && Judge.appointed(c.id, actor.subject(), Judge.Role.CHIEF_JUDGE);
+        return chiefJudges(c.id);
     }
 
-    public void requireJudge(Competition c) {
-        if (!judges(c)) {
-            throw ProblemException.forbidden("you are not appointed as a judge of competition " + c.id);
+    // by id: the use cases that follow lock the competition row, and an entity loaded here unlocked would be stale
+    // against a concurrent writer (concurrent publishes must all answer the one result, not 409)
+    private boolean judges(UUID competitionId) {
+        return actor.has(Roles.JUDGE) && Judge.appointed(competitionId, actor.subject(), Judge.Role.JUDGE);
+    }
+
+    private boolean chiefJudges(UUID competitionId) {
+        return actor.has(Roles.CHIEF_JUDGE) && Judge.appointed(competitionId, actor.subject(), Judge.Role.CHIEF_JUDGE);
+    }
+
+    public void requireJudge(UUID competitionId) {
+        if (!judges(competitionId)) {
+            throw ProblemException.forbidden("you are not appointed as a judge of competition " + competitionId);
         }
     }
 
-    public void requireChiefJudge(Competition c) {
-        if (!chiefJudges(c)) {
-            throw ProblemException.forbidden("you are not appointed as the chief judge of competition " + c.id);
+    public void requireChiefJudge(UUID competitionId) {
+        if (!chiefJudges(competitionId)) {
+            throw ProblemException.forbidden("you are not appointed as the chief judge of competition " + competitionId);
         }
     }
 

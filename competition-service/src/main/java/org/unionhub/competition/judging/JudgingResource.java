@@ -137,7 +137,7 @@ public class JudgingResource {
                           @RequestBody(content = @Content(examples = @ExampleObject(name = "a hazard-spotting mark", value = """
                                   {"contestantId":"6a0d3c57-0b7e-4d44-a5f0-0f6cf1d2a001","itemCode":"HAZARD_SPOTTING","judgeId":"0c9b7e3a-52f4-4c61-9d1e-8d1a44e2b002","score":8.5}""")))
                           @Valid @NotNull ScoreRequest request) {
-        access.requireJudge(Competition.require(id));
+        access.requireJudge(id);
         Scores.Recorded r = scores.record(id, request.contestantId(), request.itemCode(), request.judgeId(), request.score(),
                 actor.subject(), actor.subject());
         ScoreResponse body = new ScoreResponse(r.contestantId(), r.itemCode(), r.judgeId(), r.score(), r.previous(),
@@ -179,7 +179,7 @@ public class JudgingResource {
                             @RequestBody(content = @Content(examples = @ExampleObject(name = "confirm after review", value = """
                                     {"contestantId":"6a0d3c57-0b7e-4d44-a5f0-0f6cf1d2a001","itemCode":"HAZARD_SPOTTING","note":"复核录像后维持原评分"}""")))
                             @Valid @NotNull ConfirmRequest request) {
-        access.requireChiefJudge(Competition.require(id));
+        access.requireChiefJudge(id);
         scores.confirm(id, request.contestantId(), request.itemCode(), request.note(), actor.subject());
         return Response.noContent().build();
     }

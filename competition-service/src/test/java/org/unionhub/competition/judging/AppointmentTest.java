@@ -141,7 +141,7 @@ class AppointmentTest {
         Api.score(x.account(0), y.id, y.contestants.get(0), "HAZARD_SPOTTING", y.judges[0], "1").statusCode(403);
         Api.score(x.account(0), y.id, y.contestants.get(0), "HAZARD_SPOTTING", x.judges[0], "1").statusCode(403);
         given().auth().oauth2(y.judgeToken(0)).get(y0 + "/contestants/" + y.contestants.get(0) + "/scores").then().statusCode(200)
-                .body("marks.score", equalTo(List.of(8.0f))).body("history", hasSize(1));
+                .body("marks.score", equalTo(List.of(8.0f, 8.0f, 8.0f))).body("history", hasSize(3));
         // Y's own judge sees Y's unpublished data
         for (String path : unpublished) {
             given().auth().oauth2(y.judgeToken(1)).get(path).then().statusCode(200);
