@@ -115,6 +115,18 @@ class AppointmentTest {
                 .body("disqualified", equalTo(true));
     }
 
+    /** Mixed roles: disqualify let any token carrying chief-judge skip the staff scope check. */
+    @Test
+    void staffOfAnotherOrganizationGainsNothingByAlsoCarryingChiefJudge() {
+        Scene y = new Scene(true);
+        String mixed = DevTokens.token("staff-and-chief-" + y.tag, Set.of("staff", "chief-judge"), null, UUID.randomUUID(),
+                Duration.ofHours(1));
+        given().auth().oauth2(mixed).contentType(ContentType.JSON).body(Map.of("reason", "无端取消"))
+                .post(Api.BASE + "/" + y.id + "/contestants/" + y.contestants.get(0) + "/disqualify").then().statusCode(403);
+        assertThat(fixtures.disqualified(UUID.fromString(y.id))).isZero();
+        given().auth().oauth2(mixed).get(Api.BASE + "/" + y.id + "/teams").then().statusCode(403);
+    }
+
     private static void refusedToConfirmAndDisqualify(Scene y, Map<String, Object> confirm, String token) {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(confirm)
                 .post(Api.BASE + "/" + y.id + "/marks/confirm").then().statusCode(403);
