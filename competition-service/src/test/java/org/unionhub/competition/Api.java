@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
@@ -98,6 +99,34 @@ public final class Api {
                 .post(BASE + "/" + id + "/judges").then().statusCode(201).extract().path("id");
     }
 
+    /** Appoints {@code account} as the chief judge of the competition, as staff of its organizer. */
+    public static ValidatableResponse appointChief(UUID org, String id, String name, String account) {
+        return given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "enterprise", "中国化工教育协会", "role", "CHIEF_JUDGE", "account", account))
+                .post(BASE + "/" + id + "/judges").then();
+    }
+
+    private static final Map<String, String> CHIEFS = new ConcurrentHashMap<>();
+
+    /**
+     * The account of the competition's chief judge, appointed by an admin on first use (before publication; the
+     * concurrent publication tests ask for it from many threads at once, hence computeIfAbsent).
+     */
+    public static String chief(String id) {
+        return CHIEFS.computeIfAbsent(id, k -> {
+            String account = "chief-" + k;
+            given().auth().oauth2(DevTokens.role("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("name", "总裁判长", "enterprise", "中国化工教育协会", "role", "CHIEF_JUDGE", "account", account))
+                    .post(BASE + "/" + k + "/judges").then().statusCode(201);
+            return account;
+        });
+    }
+
+    /** A token of the competition's appointed chief judge. */
+    public static String chiefToken(String id) {
+        return DevTokens.role("chief-judge", chief(id));
+    }
+
     public static ValidatableResponse score(String account, String id, String contestantId, String item, String judgeId, String score) {
         return given().auth().oauth2(DevTokens.role("judge", account)).contentType(ContentType.JSON)
                 .body(Map.of("contestantId", contestantId, "itemCode", item, "judgeId", judgeId, "score", new BigDecimal(score)))
@@ -108,8 +137,13 @@ public final class Api {
         return Map.of("FIRST", first, "SECOND", second, "THIRD", third);
     }
 
+    /** Publishes as the competition's appointed chief judge. */
     public static ValidatableResponse publish(String id, Map<String, Object> individual, Map<String, Object> team) {
-        return given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON)
+        return publishAs(chiefToken(id), id, individual, team);
+    }
+
+    public static ValidatableResponse publishAs(String token, String id, Map<String, Object> individual, Map<String, Object> team) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("individualQuotas", individual, "teamQuotas", team))
                 .post(BASE + "/" + id + "/publish").then();
     }

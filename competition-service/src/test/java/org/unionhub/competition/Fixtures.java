@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.projection.OrganizationView;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,48 @@ public class Fixtures {
             ids.add(m.id);
         }
         return ids;
+    }
+
+    /** An organization of the projected union tree, below {@code parent} (null for a root). */
+    @Transactional
+    public UUID organization(UUID parent, String name) {
+        OrganizationView o = new OrganizationView();
+        o.id = UUID.randomUUID();
+        o.name = name;
+        o.type = "UNION";
+        o.parentId = parent;
+        o.path = (parent == null ? "/" : OrganizationView.<OrganizationView>findById(parent).path) + o.id + "/";
+        o.updatedAt = Instant.now();
+        o.persist();
+        return o.id;
+    }
+
+    /** An active member of a projected organization. */
+    @Transactional
+    public UUID activeMemberOf(UUID organization, String name) {
+        MemberView m = new MemberView();
+        m.id = UUID.randomUUID();
+        m.name = name;
+        m.status = MemberView.ACTIVE;
+        m.organizationId = organization;
+        m.organizationPath = OrganizationView.<OrganizationView>findById(organization).path;
+        m.employmentForm = "EMPLOYEE";
+        m.updatedAt = Instant.now();
+        m.persist();
+        return m.id;
+    }
+
+    /** Rows of one competition in one of its tables (judge, team, score_history, mark_confirmation, award...). */
+    @Transactional
+    public long rows(String table, UUID competitionId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE competition_id = ?1")
+                .setParameter(1, competitionId).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public long disqualified(UUID competitionId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM contestant WHERE competition_id = ?1 AND disqualified_reason IS NOT NULL")
+                .setParameter(1, competitionId).getSingleResult()).longValue();
     }
 
     @Transactional

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.competition.competition.Competition;
+import org.unionhub.competition.competition.CompetitionAccess;
 import org.unionhub.competition.competition.Listing;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
-import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,10 +48,12 @@ public class AwardResource {
     }
 
     private final Publication publication;
+    private final CompetitionAccess access;
     private final Actor actor;
 
-    public AwardResource(Publication publication, Actor actor) {
+    public AwardResource(Publication publication, CompetitionAccess access, Actor actor) {
         this.publication = publication;
+        this.access = access;
         this.actor = actor;
     }
 
@@ -59,23 +61,26 @@ public class AwardResource {
     @Path("/publish")
     @Transactional
     @RolesAllowed({Roles.CHIEF_JUDGE, Roles.ADMIN})
-    @Operation(summary = "Close scoring and publish: prizes in rank order by quota (ties at a quota's edge all get the higher prize), the medal nomination, the award events; idempotent (roles: chief-judge, admin)")
+    @Operation(summary = "Close scoring and publish: prizes in rank order by quota (ties at a quota's edge all get the higher prize), the medal nomination, the award events; each quota at most the number ranked (400 naming it); idempotent (roles: chief-judge appointed to this competition, admin)")
     public Publication.PublicationResult publish(@PathParam("id") UUID id,
                                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "chemical final", value = """
                                                          {"individualQuotas":{"FIRST":15,"SECOND":20,"THIRD":30},"teamQuotas":{"FIRST":5,"SECOND":10,"THIRD":15}}""")))
                                                  @Valid @NotNull Publication.PublishRequest request) {
+        if (!actor.has(Roles.ADMIN)) {
+            // membership records the awards as honors for good: only the chief judge of THIS competition decides them
+            access.requireChiefJudge(id);
+        }
         return publication.publish(id, request, actor.subject());
     }
 
     @GET
     @Path("/awards")
     @PermitAll
-    @Operation(summary = "The prizes awarded, one per member (each member of a prized team holds one), and the medal nomination (public after publication)")
+    @Operation(summary = "The prizes awarded, one per member (each member of a prized team holds one), and the medal nomination (public after publication; "
+            + "before it, when there are none yet: staff of the organizing federation, admin, judge or chief-judge appointed to this competition; others 404 not-published, 401 without a token)")
     public AwardsResponse awards(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Competition c = Competition.require(id);
-        if (!c.isPublished()) {
-            throw new ProblemException(404, "not-published", "Not published", "the results of competition " + id + " are not published yet");
-        }
+        access.requireVisibleResults(c);
         List<AwardResponse> all = Award.<Award>list("competitionId = ?1 order by category, rank, name, memberId", id).stream()
                 .map(AwardResponse::of).toList();
         Page<AwardResponse> page = Listing.page(all, limit, cursor);

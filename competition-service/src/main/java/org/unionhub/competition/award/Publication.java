@@ -90,6 +90,11 @@ public class Publication {
                             + first.contestantName() + " " + first.itemCode() + ": " + first.detail())
                     .with("blockers", blockers.subList(0, Math.min(blockers.size(), 100)));
         }
+        List<Standings.IndividualRow> individuals = standings.individuals(snapshot);
+        List<Standings.TeamRow> teams = standings.teams(snapshot, individuals);
+        // before anything changes: awards become honors in the member records for good
+        requireWithin("individualQuotas", request.individualQuotas(), individuals.size(), "ranked contestants");
+        requireWithin("teamQuotas", request.teamQuotas(), teams.size(), "ranked teams");
         Instant now = Instant.now();
         if (c.status == CompetitionStatus.IN_PROGRESS) {
             c.moveTo(CompetitionStatus.SCORING_CLOSED, actor);
@@ -98,7 +103,6 @@ public class Publication {
         c.publishedAt = now;
 
         Map<UUID, Contestant> contestants = snapshot.contestants().stream().collect(Collectors.toMap(x -> x.id, Function.identity()));
-        List<Standings.IndividualRow> individuals = standings.individuals(snapshot);
         PrizeQuotas individualQuotas = request.individualQuotas().rule();
         Map<String, Integer> individualPrizes = counts();
         for (Standings.IndividualRow row : individuals) {
@@ -111,7 +115,6 @@ public class Publication {
                 grant(c, Award.INDIVIDUAL, prize, row.rank(), row.total(), row, null, null, now);
             }
         }
-        List<Standings.TeamRow> teams = standings.teams(snapshot, individuals);
         PrizeQuotas teamQuotas = request.teamQuotas().rule();
         Map<String, Integer> teamPrizes = counts();
         for (Standings.TeamRow row : teams) {
@@ -154,6 +157,21 @@ public class Publication {
         c.publishRequest = asked;
         c.publication = write(result);
         return result;
+    }
+
+    /**
+     * A prize count larger than the field is a typo or an abuse (quotas of 100000 hand every contestant a first
+     * prize that membership records for good): each count is at most the number ranked.
+     */
+    static void requireWithin(String field, Quotas quotas, int ranked, String what) {
+        PrizeQuotas q = quotas.rule();
+        int[] counts = {q.first(), q.second(), q.third()};
+        for (PrizeQuotas.Prize p : PrizeQuotas.Prize.values()) {
+            if (counts[p.ordinal()] > ranked) {
+                throw ProblemException.invalid(field + "." + p.name(), "must be at most " + ranked + ", the number of " + what
+                        + ", not " + counts[p.ordinal()]);
+            }
+        }
     }
 
     /** The contestants sharing the first place among everyone who competed, with their member status now. */

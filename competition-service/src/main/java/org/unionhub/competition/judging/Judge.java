@@ -3,6 +3,8 @@ package org.unionhub.competition.judging;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.unionhub.platform.problem.ProblemException;
@@ -11,10 +13,16 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** An expert assigned to some items of one competition. */
+/**
+ * An appointment to one competition: a judge (an expert assigned to some items) or a chief judge (confirms marks,
+ * disqualifies, publishes). The token's role alone grants nothing: the caller's {@code sub} must hold the appointment
+ * for the competition at hand.
+ */
 @Entity
 @Table(name = "judge")
 public class Judge extends PanacheEntityBase {
+
+    public enum Role { JUDGE, CHIEF_JUDGE }
 
     @Id
     public UUID id;
@@ -22,6 +30,9 @@ public class Judge extends PanacheEntityBase {
     public UUID competitionId;
     public String name;
     public String enterprise;
+    @Enumerated(EnumType.STRING)
+    public Role role;
+    /** The items a judge marks; none for a chief judge. */
     public String[] items;
     /** The token subject ({@code sub}) the judge signs in with: only it may enter this judge's scores. */
     public String account;
@@ -34,9 +45,15 @@ public class Judge extends PanacheEntityBase {
         return Arrays.asList(items).contains(itemCode);
     }
 
+    /** Whether the token subject {@code account} holds an appointment in {@code role} for the competition. */
+    public static boolean appointed(UUID competitionId, String account, Role role) {
+        return account != null && count("competitionId = ?1 and account = ?2 and role = ?3", competitionId, account, role) > 0;
+    }
+
+    /** A judge (not a chief judge) of the competition: only judges' ids take marks. */
     public static Judge require(UUID competitionId, UUID judgeId) {
         Judge j = findById(judgeId);
-        if (j == null || !j.competitionId.equals(competitionId)) {
+        if (j == null || !j.competitionId.equals(competitionId) || j.role != Role.JUDGE) {
             throw ProblemException.notFound("judge", judgeId);
         }
         return j;

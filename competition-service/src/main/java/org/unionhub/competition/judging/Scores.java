@@ -21,7 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Scores {
 
-    public record NewJudge(String name, String enterprise, List<String> items, String account) {
+    /** @param role null for a judge */
+    public record NewJudge(String name, String enterprise, List<String> items, String account, Judge.Role role) {
     }
 
     /** @param previous the replaced score, null for a first mark */
@@ -35,24 +36,50 @@ public class Scores {
         this.em = em;
     }
 
+    /**
+     * Appoints a judge (to some items, until scoring closes) or a chief judge (no items, until publication: his work
+     * of confirming and publishing comes after scoring). One appointment per account and role per competition.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Judge appoint(UUID competitionId, NewJudge n, String actor) {
-        Competition c = Competition.require(competitionId);
-        c.requireStatus("already-published", "appointing a judge",
-                CompetitionStatus.DRAFT, CompetitionStatus.REGISTRATION, CompetitionStatus.IN_PROGRESS);
-        List<String> codes = c.items().stream().map(i -> i.code).toList();
-        for (int i = 0; i < n.items().size(); i++) {
-            if (!codes.contains(n.items().get(i))) {
-                throw ProblemException.invalid("items[" + i + "]", "names no item of this competition: " + n.items().get(i));
+        // locked: two appointments of one account cannot both pass the duplicate check
+        Competition c = Competition.lock(competitionId);
+        Judge.Role role = n.role() == null ? Judge.Role.JUDGE : n.role();
+        List<String> items = n.items() == null ? List.of() : n.items();
+        if (role == Judge.Role.JUDGE) {
+            c.requireStatus("already-published", "appointing a judge",
+                    CompetitionStatus.DRAFT, CompetitionStatus.REGISTRATION, CompetitionStatus.IN_PROGRESS);
+            if (items.isEmpty()) {
+                throw ProblemException.invalid("items", "a judge is appointed to at least one item");
+            }
+        } else {
+            c.requireStatus("already-published", "appointing a chief judge", CompetitionStatus.DRAFT,
+                    CompetitionStatus.REGISTRATION, CompetitionStatus.IN_PROGRESS, CompetitionStatus.SCORING_CLOSED);
+            if (!items.isEmpty()) {
+                throw ProblemException.invalid("items", "a chief judge marks no item; leave items empty");
             }
         }
+        List<String> codes = c.items().stream().map(i -> i.code).toList();
+        for (int i = 0; i < items.size(); i++) {
+            if (!codes.contains(items.get(i))) {
+                throw ProblemException.invalid("items[" + i + "]", "names no item of this competition: " + items.get(i));
+            }
+        }
+        UUID id = UUID.randomUUID();
+        String account = n.account() == null || n.account().isBlank()
+                ? (role == Judge.Role.JUDGE ? "judge-" : "chief-judge-") + id : n.account().strip();
+        if (Judge.appointed(competitionId, account, role)) {
+            throw ProblemException.conflict("already-appointed", "account " + account + " is appointed as "
+                    + role + " of competition " + competitionId + " already");
+        }
         Judge j = new Judge();
-        j.id = UUID.randomUUID();
+        j.id = id;
         j.competitionId = competitionId;
+        j.role = role;
         j.name = n.name();
         j.enterprise = n.enterprise().strip();
-        j.items = n.items().stream().distinct().toArray(String[]::new);
-        j.account = n.account() == null || n.account().isBlank() ? "judge-" + j.id : n.account();
+        j.items = items.stream().distinct().toArray(String[]::new);
+        j.account = account;
         j.createdBy = actor;
         j.createdAt = Instant.now();
         j.persist();

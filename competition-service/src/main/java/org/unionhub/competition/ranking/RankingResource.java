@@ -15,7 +15,6 @@ import org.unionhub.competition.competition.Competition;
 import org.unionhub.competition.competition.CompetitionAccess;
 import org.unionhub.competition.competition.Listing;
 import org.unionhub.platform.paging.Page;
-import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ public class RankingResource {
     @Path("/individuals")
     @PermitAll
     @Transactional
-    @Operation(summary = "Individual ranking: rank, total and per-item scores; ties share a rank (public after publication; before it: staff of the organizing federation, admin, judge, chief-judge)")
+    @Operation(summary = "Individual ranking: rank, total and per-item scores; ties share a rank (public after publication; before it: staff of the organizing federation, admin, judge or chief-judge appointed to this competition; others 404 not-published, 401 without a token)")
     public Page<IndividualRanked> individuals(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Competition c = visible(id);
         Map<UUID, String> prizes = prizes(c, Award.INDIVIDUAL);
@@ -68,7 +67,7 @@ public class RankingResource {
     @Path("/teams")
     @PermitAll
     @Transactional
-    @Operation(summary = "Team ranking: team score = mean of its members' totals; ties share a rank (public after publication; before it: staff of the organizing federation, admin, judge, chief-judge)")
+    @Operation(summary = "Team ranking: team score = mean of its members' totals; ties share a rank (public after publication; before it: staff of the organizing federation, admin, judge or chief-judge appointed to this competition; others 404 not-published, 401 without a token)")
     public Page<TeamRanked> teams(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Competition c = visible(id);
         Map<UUID, String> prizes = prizes(c, Award.TEAM);
@@ -83,9 +82,7 @@ public class RankingResource {
 
     private Competition visible(UUID id) {
         Competition c = Competition.require(id);
-        if (!c.isPublished() && !access.seesUnpublishedResults(c)) {
-            throw new ProblemException(404, "not-published", "Not published", "the results of competition " + id + " are not published yet");
-        }
+        access.requireVisibleResults(c);
         return c;
     }
 

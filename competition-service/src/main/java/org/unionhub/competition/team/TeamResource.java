@@ -106,12 +106,10 @@ public class TeamResource {
     @GET
     @Path("/teams")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.JUDGE, Roles.CHIEF_JUDGE})
-    @Operation(summary = "The competition's teams and contestants, by name (roles: staff of the organizing federation, admin, judge, chief-judge)")
+    @Operation(summary = "The competition's teams and contestants, by name (roles: staff of the organizing federation, admin, judge or chief-judge appointed to this competition)")
     public Page<TeamResponse> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Competition c = Competition.require(id);
-        if (!access.seesUnpublishedResults(c)) {
-            throw ProblemException.forbidden("only the competition's staff and judges list its teams");
-        }
+        access.requireInsider(c, "its teams and contestants");
         Map<UUID, List<Contestant>> members = Contestant.<Contestant>list("competitionId = ?1 order by name, id", id).stream()
                 .collect(Collectors.groupingBy(ct -> ct.teamId));
         List<Team> all = Team.list("competitionId = ?1 order by name, id", id);
@@ -121,9 +119,10 @@ public class TeamResource {
     @GET
     @Path("/stats")
     @PermitAll
-    @Operation(summary = "Who takes part: contestants, teams, provinces, central and local enterprises (public)")
+    @Operation(summary = "Who takes part: contestants, teams, provinces, central and local enterprises, disqualified (public after publication; "
+            + "before it: staff of the organizing federation, admin, judge or chief-judge appointed to this competition; others 404 not-published, 401 without a token)")
     public Teams.Stats stats(@PathParam("id") UUID id) {
-        Competition.require(id);
+        access.requireVisibleResults(Competition.require(id));
         return teams.stats(id);
     }
 
@@ -131,13 +130,14 @@ public class TeamResource {
     @Path("/contestants/{cid}/disqualify")
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CHIEF_JUDGE})
-    @Operation(summary = "Disqualify a contestant before publication: he leaves the rankings, his team too (roles: staff of the organizing federation, admin, chief-judge)")
+    @Operation(summary = "Disqualify a contestant before publication: he leaves the rankings, his team too (roles: staff of the organizing federation, admin, chief-judge appointed to this competition)")
     public ContestantResponse disqualify(@PathParam("id") UUID id, @PathParam("cid") UUID contestantId,
                                          @RequestBody(content = @Content(examples = @ExampleObject(name = "rule breach", value = "{\"reason\":\"携带违禁通讯设备进入考场\"}")))
                                          @Valid @NotNull DisqualifyRequest request) {
         Competition c = Competition.require(id);
-        if (!actor.has(Roles.CHIEF_JUDGE)) {
-            access.requireRunner(c);
+        // the chief judge of THIS competition, or its runners; a chief-judge role alone (or added to a staff token) is not enough
+        if (!access.runs(c) && !access.chiefJudges(c)) {
+            throw ProblemException.forbidden("only the staff running competition " + id + " and its appointed chief judge disqualify");
         }
         return ContestantResponse.of(teams.disqualify(id, contestantId, request.reason(), actor.subject()));
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.unionhub.competition.Api;
 import org.unionhub.competition.Fixtures;
+import org.unionhub.infra.DevTokens;
 import org.unionhub.competition.judging.Scores;
 import org.unionhub.infra.TopicProbe;
 
@@ -79,7 +80,7 @@ class ChemicalFinalTest {
                 contestant[t + k * TEAMS] = ids.get(k);
             }
         }
-        given().get(Api.BASE + "/" + id + "/stats").then().statusCode(200)
+        given().auth().oauth2(DevTokens.staff(org)).get(Api.BASE + "/" + id + "/stats").then().statusCode(200)
                 .body("contestants", equalTo(132)).body("teams", equalTo(44)).body("provinces", equalTo(18))
                 .body("centralEnterprises", equalTo(5)).body("localEnterprises", equalTo(26));
 

@@ -122,13 +122,15 @@ class PublicationTest {
     void rankingsAndAwardsArePublicOnlyAfterPublication() {
         Small s = new Small(1, "80", "70");
         String rankings = Api.BASE + "/" + s.id + "/rankings/individuals";
-        given().get(rankings).then().statusCode(404).body("type", endsWith("/not-published"));
-        given().get(Api.BASE + "/" + s.id + "/rankings/teams").then().statusCode(404);
-        given().auth().oauth2(DevTokens.member(s.members.get(0))).get(rankings).then().statusCode(404);
-        given().get(Api.BASE + "/" + s.id + "/awards").then().statusCode(404);
+        // without a token: sign in first; signed in but outside the competition: not published
+        given().get(rankings).then().statusCode(401);
+        given().get(Api.BASE + "/" + s.id + "/rankings/teams").then().statusCode(401);
+        given().get(Api.BASE + "/" + s.id + "/awards").then().statusCode(401);
+        given().auth().oauth2(DevTokens.member(s.members.get(0))).get(rankings).then().statusCode(404).body("type", endsWith("/not-published"));
+        given().auth().oauth2(DevTokens.member(s.members.get(0))).get(Api.BASE + "/" + s.id + "/awards").then().statusCode(404);
         given().auth().oauth2(DevTokens.staff(org)).get(rankings).then().statusCode(200).body("items", hasSize(2))
                 .body("items[0].prize", nullValue());
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(rankings).then().statusCode(200);
+        given().auth().oauth2(Api.chiefToken(s.id)).get(rankings).then().statusCode(200);
         Api.publish(s.id, Api.quotas(1, 0, 0), Api.quotas(0, 0, 0)).statusCode(200);
         given().get(rankings).then().statusCode(200).body("items", hasSize(2)).body("items[0].prize", equalTo("FIRST"));
         given().get(Api.BASE + "/" + s.id + "/rankings/teams").then().statusCode(200).body("items", hasSize(2));
@@ -145,7 +147,7 @@ class PublicationTest {
                 .body(Map.of("individualQuotas", Api.quotas(1, 0, 0), "teamQuotas", Api.quotas(1, 0, 0)))
                 .post(Api.BASE + "/" + s.id + "/publish").then().statusCode(403);
         Api.publish(s.id, Api.quotas(-1, 0, 0), Api.quotas(1, 0, 0)).statusCode(400);
-        given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.chiefToken(s.id)).contentType(ContentType.JSON)
                 .body(Map.of("individualQuotas", Api.quotas(1, 0, 0)))
                 .post(Api.BASE + "/" + s.id + "/publish").then().statusCode(400).body("errors[0].field", equalTo("teamQuotas"));
     }
@@ -155,7 +157,7 @@ class PublicationTest {
         // team 0: 99 and 80, team 1: 90 and 85
         Small s = new Small(2, "99", "80", "90", "85");
         String best = s.contestants.get(0);
-        given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON).body(Map.of("reason", "携带违禁通讯设备"))
+        given().auth().oauth2(Api.chiefToken(s.id)).contentType(ContentType.JSON).body(Map.of("reason", "携带违禁通讯设备"))
                 .post(Api.BASE + "/" + s.id + "/contestants/" + best + "/disqualify").then().statusCode(200)
                 .body("disqualified", equalTo(true));
         given().auth().oauth2(DevTokens.staff(org)).contentType(ContentType.JSON).body(Map.of("reason", "again"))

@@ -113,7 +113,7 @@ class JudgingTest {
         Scene s = new Scene();
         s.hazard(0, s.wanhuaContestant, "7").statusCode(201).body("corrected", equalTo(false)).body("previousScore", nullValue());
         s.hazard(0, s.wanhuaContestant, "7.5").statusCode(200).body("corrected", equalTo(true)).body("previousScore", equalTo(7.0f));
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(Api.BASE + "/" + s.id + "/contestants/" + s.wanhuaContestant + "/scores")
+        given().auth().oauth2(Api.chiefToken(s.id)).get(Api.BASE + "/" + s.id + "/contestants/" + s.wanhuaContestant + "/scores")
                 .then().statusCode(200)
                 .body("marks", hasSize(1))
                 .body("marks[0].score", equalTo(7.5f))
@@ -151,17 +151,17 @@ class JudgingTest {
         Api.publish(s.id, Api.quotas(1, 0, 0), Api.quotas(1, 0, 0))
                 .statusCode(422).body("blockers", hasSize(1)).body("blockers[0].problem", equalTo("OUT_OF_TOLERANCE"))
                 .body("blockers[0].contestantId", equalTo(s.wanhuaContestant));
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(Api.BASE + "/" + s.id + "/marks/flags").then().statusCode(200)
+        given().auth().oauth2(Api.chiefToken(s.id)).get(Api.BASE + "/" + s.id + "/marks/flags").then().statusCode(200)
                 .body("readyToPublish", equalTo(false)).body("items[0].itemCode", equalTo("HAZARD_SPOTTING"));
         Map<String, Object> confirm = Map.of("contestantId", s.wanhuaContestant, "itemCode", "HAZARD_SPOTTING", "note", "复核录像后维持");
         given().auth().oauth2(DevTokens.role("judge", "hazard0-" + s.tag)).contentType(ContentType.JSON).body(confirm)
                 .post(Api.BASE + "/" + s.id + "/marks/confirm").then().statusCode(403);
-        given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.chiefToken(s.id)).contentType(ContentType.JSON)
                 .body(Map.of("contestantId", s.sinopecContestant, "itemCode", "HAZARD_SPOTTING"))
                 .post(Api.BASE + "/" + s.id + "/marks/confirm").then().statusCode(409).body("type", endsWith("/not-flagged"));
-        given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON).body(confirm)
+        given().auth().oauth2(Api.chiefToken(s.id)).contentType(ContentType.JSON).body(confirm)
                 .post(Api.BASE + "/" + s.id + "/marks/confirm").then().statusCode(204);
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(Api.BASE + "/" + s.id + "/marks/flags").then()
+        given().auth().oauth2(Api.chiefToken(s.id)).get(Api.BASE + "/" + s.id + "/marks/flags").then()
                 .body("readyToPublish", equalTo(true));
         Api.publish(s.id, Api.quotas(1, 0, 0), Api.quotas(1, 0, 0)).statusCode(200).body("status", equalTo("PUBLISHED"));
     }
@@ -173,20 +173,20 @@ class JudgingTest {
         s.hazard(1, s.wanhuaContestant, "8").statusCode(201);
         s.hazard(2, s.wanhuaContestant, "4").statusCode(201);
         String flags = Api.BASE + "/" + s.id + "/marks/flags";
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(flags).then()
+        given().auth().oauth2(Api.chiefToken(s.id)).get(flags).then()
                 .body("items.findAll { it.problem == 'OUT_OF_TOLERANCE' }", hasSize(1));
         s.hazard(2, s.wanhuaContestant, "7").statusCode(200);
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(flags).then()
+        given().auth().oauth2(Api.chiefToken(s.id)).get(flags).then()
                 .body("items.findAll { it.problem == 'OUT_OF_TOLERANCE' }", hasSize(0));
         s.hazard(2, s.wanhuaContestant, "3").statusCode(200);
-        given().auth().oauth2(DevTokens.role("chief-judge")).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.chiefToken(s.id)).contentType(ContentType.JSON)
                 .body(Map.of("contestantId", s.wanhuaContestant, "itemCode", "HAZARD_SPOTTING"))
                 .post(Api.BASE + "/" + s.id + "/marks/confirm").then().statusCode(204);
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(flags).then()
+        given().auth().oauth2(Api.chiefToken(s.id)).get(flags).then()
                 .body("items.findAll { it.problem == 'OUT_OF_TOLERANCE' }", hasSize(0));
         // a new, still too wide mark is a new decision: the confirmation no longer covers it
         s.hazard(2, s.wanhuaContestant, "2").statusCode(200);
-        given().auth().oauth2(DevTokens.role("chief-judge")).get(flags).then()
+        given().auth().oauth2(Api.chiefToken(s.id)).get(flags).then()
                 .body("items.findAll { it.problem == 'OUT_OF_TOLERANCE' }", hasSize(1));
     }
 
@@ -209,7 +209,7 @@ class JudgingTest {
         }
         assertThat(statuses).filteredOn(x -> x == 201).hasSize(1);
         assertThat(statuses).filteredOn(x -> x == 200).hasSize(7);
-        JsonPath view = given().auth().oauth2(DevTokens.role("chief-judge"))
+        JsonPath view = given().auth().oauth2(Api.chiefToken(s.id))
                 .get(Api.BASE + "/" + s.id + "/contestants/" + s.wanhuaContestant + "/scores").then().statusCode(200).extract().jsonPath();
         List<Float> oldScores = view.getList("history.oldScore");
         List<Float> newScores = view.getList("history.newScore");

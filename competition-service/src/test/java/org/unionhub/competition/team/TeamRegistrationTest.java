@@ -54,7 +54,7 @@ class TeamRegistrationTest {
                 .body("contestants.name", hasItem("选手1"));
         Api.registerTeam(org, id, "中国石化二队", "中国石油化工集团有限公司", "CENTRAL", "山东", m.subList(3, 6)).statusCode(201);
         Api.registerTeam(org, id, "万华化学队", "万华化学集团股份有限公司", "LOCAL", "山东", m.subList(6, 9)).statusCode(201);
-        given().get(Api.BASE + "/" + id + "/stats").then().statusCode(200)
+        given().auth().oauth2(DevTokens.staff(org)).get(Api.BASE + "/" + id + "/stats").then().statusCode(200)
                 .body("contestants", equalTo(9)).body("teams", equalTo(3)).body("provinces", equalTo(2))
                 .body("centralEnterprises", equalTo(1)).body("localEnterprises", equalTo(1));
         given().auth().oauth2(DevTokens.staff(org)).get(Api.BASE + "/" + id + "/teams?limit=2").then().statusCode(200)
@@ -117,7 +117,7 @@ class TeamRegistrationTest {
         } finally {
             pool.shutdownNow();
         }
-        given().get(Api.BASE + "/" + id + "/stats").then().body("contestants", equalTo(2)).body("teams", equalTo(1));
+        given().auth().oauth2(DevTokens.staff(org)).get(Api.BASE + "/" + id + "/stats").then().body("contestants", equalTo(2)).body("teams", equalTo(1));
     }
 
     @Test
