@@ -107,7 +107,11 @@ call POST "/api/v1/competitions/$COMP/status" "$STAFF" 200 '{"status":"IN_PROGRE
 JUDGE_TOKEN=$(token judge --sub="$JUDGE_ACCOUNT")
 call POST "/api/v1/competitions/$COMP/scores" "$JUDGE_TOKEN" 201 "{\"contestantId\":\"$C1\",\"itemCode\":\"THEORY\",\"judgeId\":\"$JUDGE\",\"score\":95.5}" >/dev/null
 call POST "/api/v1/competitions/$COMP/scores" "$JUDGE_TOKEN" 201 "{\"contestantId\":\"$C2\",\"itemCode\":\"THEORY\",\"judgeId\":\"$JUDGE\",\"score\":88}" >/dev/null
-call POST "/api/v1/competitions/$COMP/publish" "$(token chief-judge)" 200 \
+# a chief-judge role grants nothing by itself: the organizers appoint the account to this competition
+CHIEF_ACCOUNT="chief-judge-smoke-$(date +%s%N)"
+call POST "/api/v1/competitions/$COMP/judges" "$STAFF" 201 \
+  "{\"name\":\"李总裁判长\",\"enterprise\":\"中国化学品安全协会\",\"items\":[],\"account\":\"$CHIEF_ACCOUNT\",\"role\":\"CHIEF_JUDGE\"}" >/dev/null
+call POST "/api/v1/competitions/$COMP/publish" "$(token chief-judge --sub="$CHIEF_ACCOUNT")" 200 \
   '{"individualQuotas":{"FIRST":1,"SECOND":1,"THIRD":0},"teamQuotas":{"FIRST":1,"SECOND":0,"THIRD":0}}' >/dev/null
 start=$(date +%s%N)
 honors_of() { # member, grep patterns...: waits until his honors hold every pattern; prints them
