@@ -1,0 +1,84 @@
+package org.unionhub.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.unionhub.infra.DevTokens;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** The running suite's gateway, development tokens and valid test identities. */
+final class Suite {
+
+    static final String GATEWAY = System.getenv().getOrDefault("UNIONHUB_GATEWAY", "http://localhost:8080");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    static {
+        RestAssured.baseURI = GATEWAY;
+    }
+
+    private Suite() {
+    }
+
+    static RequestSpecification as(String token) {
+        RequestSpecification r = given().contentType(ContentType.JSON);
+        return token == null ? r : r.auth().oauth2(token);
+    }
+
+    static String admin() {
+        return DevTokens.role("admin");
+    }
+
+    static String staff(UUID org) {
+        return DevTokens.staff(org);
+    }
+
+    /** One token holding both staff (of {@code org}) and member (for {@code member}). */
+    static String staffAndMember(UUID org, UUID member) {
+        return DevTokens.token("staff-and-member-" + UUID.randomUUID(), Set.of("staff", "member"), member, org,
+                java.time.Duration.ofHours(1));
+    }
+
+    static UUID org(String name, String type, UUID parent) {
+        String body = "{\"name\":\"" + name + "-" + suffix() + "\",\"type\":\"" + type + "\",\"regionCode\":\"211421\""
+                + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"") + "}";
+        return UUID.fromString(as(admin()).body(body).post("/api/v1/organizations").then().statusCode(201).extract().path("id"));
+    }
+
+    static String joinBody(String name, String idNumber, UUID org, String channel) {
+        return "{\"name\":\"" + name + "\",\"idNumber\":\"" + idNumber + "\",\"phone\":\"" + phone()
+                + "\",\"employmentForm\":\"TRUCK_DRIVER\",\"employer\":\"绥中县顺达物流\",\"organizationId\":\"" + org
+                + "\",\"joinChannel\":\"" + channel + "\"}";
+    }
+
+    /** An ACTIVE member enrolled on site by staff of {@code org}. */
+    static UUID activeMember(UUID org, String idNumber) {
+        return UUID.fromString(as(staff(org)).body(joinBody("王师傅", idNumber, org, "ON_SITE"))
+                .post("/api/v1/members").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A random valid resident ID number (GB 11643 check digit computed here). */
+    static String idNumber() {
+        String body = "211421" + LocalDate.of(1965, 1, 1).plusDays(RANDOM.nextInt(365 * 35)).toString().replace("-", "")
+                + String.format("%03d", RANDOM.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    static String phone() {
+        return "139" + String.format("%08d", RANDOM.nextInt(100_000_000));
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
