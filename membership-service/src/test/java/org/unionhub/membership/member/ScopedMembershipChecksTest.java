@@ -69,6 +69,17 @@ class ScopedMembershipChecksTest {
     }
 
     @Test
+    void aStaffTokenThatAlsoCarriesPartnerReadsStatsOnlyInsideItsSubtree() {
+        TestData.Tree mine = TestData.tree();
+        TestData.Tree foreign = TestData.tree();
+        String staffAndPartner = DevTokens.token("clerk-" + UUID.randomUUID(), Set.of("staff", "partner"), null, mine.leaf(),
+                Duration.ofHours(1));
+        given().auth().oauth2(staffAndPartner).get("/api/v1/organizations/" + foreign.county() + "/stats").then().statusCode(403);
+        given().auth().oauth2(staffAndPartner).get("/api/v1/organizations/" + mine.leaf() + "/stats").then().statusCode(200);
+        given().auth().oauth2(DevTokens.role("partner")).get("/api/v1/organizations/" + foreign.county() + "/stats").then().statusCode(200);
+    }
+
+    @Test
     void aTransferTargetOutsideTheActorsSubtreeIs403AndMovesNobody() {
         TestData.Tree a = TestData.tree();
         TestData.Tree b = TestData.tree();
