@@ -65,9 +65,12 @@ public class BenefitPartnerResource {
 
     @POST
     @Transactional
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Register a benefit partner and its discount (roles: staff, admin)",
-            description = "discountRate is the share the member pays: 0.97 for 九七折, 0.95 for 九五折 (0 < rate ≤ 1).")
+    // the catalogue is one for the whole country and every card redeems against it: a clerk of one grassroots
+    // union must not be able to add a partner (or a rate) that all unions' members then use, so only an admin writes it
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a benefit partner and its discount (roles: admin)",
+            description = "discountRate is the share the member pays: 0.97 for 九七折, 0.95 for 九五折 (0 < rate ≤ 1). "
+                    + "The catalogue is global, so only an admin adds to it.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "fuel at 九七折",
             value = "{\"name\":\"中石化绥中加油站\",\"category\":\"FUEL\",\"discountRate\":\"0.97\"}")))
     public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull PartnerRequest request) {

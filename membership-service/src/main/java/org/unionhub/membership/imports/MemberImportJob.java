@@ -154,7 +154,7 @@ public class MemberImportJob {
             } else {
                 // a person who left comes back: rare, so the ordinary use case takes him back with his history
                 members.join(new Members.JoinCommand(row.name(), row.idNumber().value(), row.phone(), row.employmentForm(),
-                        row.employer(), row.organizationId(), JoinChannel.ON_SITE), Organization.findById(row.organizationId()), actor);
+                        row.employer(), row.organizationId(), JoinChannel.ON_SITE, null), Organization.findById(row.organizationId()), actor);
                 imported++;
             }
         }

@@ -63,6 +63,9 @@ public class Member extends PanacheEntityBase {
     public Instant statusChangedAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** The account ({@code sub}) whose online application this is; null when staff enrolled the person. */
+    @Column(name = "account_subject")
+    public String accountSubject;
     @Version
     public long version;
 }

@@ -8,7 +8,11 @@ import org.unionhub.platform.problem.ProblemException;
 
 import java.util.UUID;
 
-/** Who may see or change a member: the member himself reads his own records; staff act inside their subtree. */
+/**
+ * Who may see or change a member: the member himself reads his own records; staff act inside their subtree.
+ * A token that carries {@code staff} is judged by its staff scope alone, also when it carries {@code member}
+ * too: adding a role to a token must never let it do more than either role would (issue 13).
+ */
 @ApplicationScoped
 public class MemberAccess {
 
@@ -22,7 +26,7 @@ public class MemberAccess {
 
     public Member readable(UUID memberId) {
         Member m = require(memberId);
-        if (actor.has(Roles.MEMBER) && actor.isSelf(memberId)) {
+        if (isSelf(memberId)) {
             return m;
         }
         if (!scope.covers(m.organizationId)) {
@@ -38,8 +42,9 @@ public class MemberAccess {
         }
     }
 
+    /** The member's own token speaking for him; never a staff token, whatever else it carries. */
     public boolean isSelf(UUID memberId) {
-        return actor.has(Roles.MEMBER) && actor.isSelf(memberId);
+        return !actor.has(Roles.STAFF) && actor.has(Roles.MEMBER) && actor.isSelf(memberId);
     }
 
     public static Member require(UUID id) {

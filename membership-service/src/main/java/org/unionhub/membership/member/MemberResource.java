@@ -75,10 +75,12 @@ public class MemberResource {
     /** ID number and phone only ever masked. */
     public record MemberResponse(UUID id, String name, String idNumber, LocalDate birthDate, ResidentIdNumber.Gender gender,
                                  String phone, EmploymentForm employmentForm, String employer, UUID organizationId,
-                                 JoinChannel joinChannel, Member.Status status, Instant joinedAt, Instant statusChangedAt) {
+                                 JoinChannel joinChannel, Member.Status status, Instant joinedAt, Instant statusChangedAt,
+                                 @Schema(description = "the account (token sub) that applied online; null when staff enrolled the person")
+                                 String accountSubject) {
         public static MemberResponse of(Member m) {
             return new MemberResponse(m.id, m.name, m.idMasked, m.birthDate, m.gender, m.phoneMasked, m.employmentForm,
-                    m.employer, m.organizationId, m.joinChannel, m.status, m.joinedAt, m.statusChangedAt);
+                    m.employer, m.organizationId, m.joinChannel, m.status, m.joinedAt, m.statusChangedAt, m.accountSubject);
         }
     }
 
@@ -105,25 +107,36 @@ public class MemberResource {
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Join the union (roles: member for himself with joinChannel ONLINE; staff inside their subtree; admin)",
             description = "ONLINE joins are PENDING until approved, ON_SITE joins (staff) are ACTIVE at once. idNumber is checked "
-                    + "by its GB 11643 check digit; one membership per person at a time (409). Publishes member.joined.")
+                    + "by its GB 11643 check digit; one membership per person at a time (409). A worker's own application is "
+                    + "bound to his account (accountSubject); one live application or membership per account; whatever the "
+                    + "reason a worker's application is refused, he hears the same 409 application-not-accepted, without a "
+                    + "status. A token carrying staff is checked against its staff subtree, whatever other roles it has. "
+                    + "Publishes member.joined.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "truck driver joins from the app", value = JOIN_EXAMPLE)))
     public Response join(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull JoinRequest request) {
         EmploymentForm form = Enums.parse(EmploymentForm.class, request.employmentForm(), "employmentForm");
         JoinChannel channel = Enums.parse(JoinChannel.class, request.joinChannel(), "joinChannel");
-        boolean staffOrAdmin = actor.has(Roles.STAFF) || actor.has(Roles.ADMIN);
-        if (!staffOrAdmin && channel != JoinChannel.ONLINE) {
+        // a token with staff is judged by its staff scope alone, whatever else it carries (a member role never lifts the check)
+        boolean staff = actor.has(Roles.STAFF);
+        boolean enrolsOthers = staff || actor.has(Roles.ADMIN);
+        if (!enrolsOthers && channel != JoinChannel.ONLINE) {
             throw ProblemException.forbidden("a worker joins ONLINE; ON_SITE enrollment is for union staff");
         }
         Organization org = Organization.findById(request.organizationId());
         if (org == null) {
             throw ProblemException.invalid("organizationId", "no such organization");
         }
-        if (staffOrAdmin && !actor.has(Roles.MEMBER)) {
+        if (staff) {
             scope.require(org.id);
+        }
+        // a worker's own application is bound to his account: that is how his login is later linked to this record
+        String accountSubject = enrolsOthers ? null : actor.subject();
+        if (accountSubject != null && tokenSpeaksForAMember()) {
+            throw Members.applicationNotAccepted();
         }
         return idempotent.run(idempotencyKey, "POST /api/v1/members " + actor.subject(), request, () -> {
             Member m = members.join(new Members.JoinCommand(request.name(), request.idNumber(), request.phone(),
-                    form, request.employer(), request.organizationId(), channel), org, actor.subject());
+                    form, request.employer(), request.organizationId(), channel, accountSubject), org, actor.subject());
             return Response.created(URI.create("/api/v1/members/" + m.id)).tag(etag(m)).entity(MemberResponse.of(m)).build();
         });
     }
@@ -240,8 +253,10 @@ public class MemberResource {
     @Path("/{id}/transfer")
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Transfer a membership to another organization (会籍转移) (roles: staff of the member's current subtree, admin)",
-            description = "The member stays ACTIVE; the history keeps both organizations. Publishes member.transferred.")
+    @Operation(summary = "Transfer a membership to another organization (会籍转移) (roles: staff whose subtree holds both the "
+            + "member's current and the target organization, admin)",
+            description = "The member stays ACTIVE; the history keeps both organizations. A target outside the caller's subtree "
+                    + "is 403: a move between subtrees is made by staff of a common ancestor. Publishes member.transferred.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer",
             value = "{\"toOrganizationId\":\"6f1c2d3e-0000-4000-8000-000000000003\"}")))
     public Response transfer(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull TransferRequest body) {
@@ -251,6 +266,12 @@ public class MemberResource {
         Organization to = Organization.findById(body.toOrganizationId());
         if (to == null) {
             throw ProblemException.invalid("toOrganizationId", "no such organization");
+        }
+        // the target too must lie in the actor's scope: staff move members only within their own subtree; a move
+        // between two subtrees is done by staff of an organization above both (or an admin)
+        if (!scope.covers(to.id)) {
+            throw ProblemException.forbidden("organization " + to.id + " is outside your organization's subtree: a transfer "
+                    + "between subtrees is made by staff of an organization above both");
         }
         members.transfer(m, to, expected, actor.subject());
         return Response.ok(MemberResponse.of(m)).tag(etag(m)).build();
@@ -273,6 +294,12 @@ public class MemberResource {
         access.requireManage(m);
         members.change(m, action, expected, reason, actor.subject());
         return Response.ok(MemberResponse.of(m)).tag(etag(m)).build();
+    }
+
+    /** A worker whose token already names his membership does not apply again (in his own or another's name). */
+    private boolean tokenSpeaksForAMember() {
+        Member own = actor.memberId().map(id -> (Member) Member.findById(id)).orElse(null);
+        return own != null && own.status.holdsMembership();
     }
 
     static EntityTag etag(Member m) {

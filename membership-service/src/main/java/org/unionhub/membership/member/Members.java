@@ -26,8 +26,26 @@ import java.util.UUID;
 @Startup // registers its counters at start: a dashboard sees 0, and increase() the first one
 public class Members {
 
+    /**
+     * @param accountSubject the applicant's own account ({@code sub}) when a worker applies online for himself; null when
+     *                       staff or an admin enter the person (docs/identity.md)
+     */
     public record JoinCommand(String name, String idNumber, String phone, EmploymentForm employmentForm, String employer,
-                              UUID organizationId, JoinChannel joinChannel) {
+                              UUID organizationId, JoinChannel joinChannel, String accountSubject) {
+
+        boolean selfApplication() {
+            return accountSubject != null;
+        }
+    }
+
+    /**
+     * What a worker applying for himself hears whenever his application cannot be taken, whatever the reason: the
+     * ID number belongs to someone with a membership (in whichever status), or his account already has an application
+     * or a membership. One text and no status, so that an application never tells whether another person is a member.
+     */
+    public static ProblemException applicationNotAccepted() {
+        return ProblemException.conflict("application-not-accepted",
+                "this application cannot be accepted online; please turn to your union (工会) in person");
     }
 
     private final Outbox outbox;
@@ -58,10 +76,16 @@ public class Members {
         ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber());
         String phone = MobilePhone.parse(c.phone());
         String hash = personalData.hash(idNumber.value());
+        if (c.selfApplication() && accountHoldsMembership(c.accountSubject())) {
+            throw applicationNotAccepted();
+        }
         Member m = Member.find("idHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         Member.Status before = null;
         UUID fromOrg = null;
         if (m != null) {
+            if (c.selfApplication() && m.status.holdsMembership()) {
+                throw applicationNotAccepted();
+            }
             MemberLifecycle.checkMayJoin(m.status);
             before = m.status;
             fromOrg = m.organizationId;
@@ -84,6 +108,9 @@ public class Members {
         m.organizationId = org.id;
         m.organizationPath = org.path;
         m.joinChannel = c.joinChannel();
+        // a person staff enrol in person is linked to no account until the identity provider links one (docs/identity.md);
+        // a rejected application's account is never carried over to the person's later membership
+        m.accountSubject = c.accountSubject();
         m.status = c.joinChannel().initialStatus();
         m.joinedAt = now;
         m.statusChangedAt = now;
@@ -94,6 +121,9 @@ public class Members {
             em.flush();
         } catch (PersistenceException e) {
             if (Sql.isUniqueViolation(e)) {
+                if (c.selfApplication()) {
+                    throw applicationNotAccepted();
+                }
                 throw ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person");
             }
             throw e;
@@ -103,6 +133,12 @@ public class Members {
         Counter counter = joined.get(c.joinChannel());
         afterCommit.run(counter::increment);
         return m;
+    }
+
+    /** Whether the account already applied, or is a member, under any ID number: one live membership per account. */
+    private static boolean accountHoldsMembership(String accountSubject) {
+        return Member.count("accountSubject = ?1 and status in ?2", accountSubject,
+                java.util.EnumSet.of(Member.Status.PENDING, Member.Status.ACTIVE, Member.Status.SUSPENDED)) > 0;
     }
 
     /** approve, reject, suspend, reinstate, leave: one row lock so that racing changes see each other. */

@@ -95,6 +95,9 @@ class MemberResourceTest {
         String id = join(staff, joinBody("孙七", idNumber, TestData.phone(), "TRUCK_DRIVER", t.leaf(), "ON_SITE"))
                 .then().statusCode(201).extract().path("id");
         join(DevTokens.role("member"), joinBody("孙七", idNumber.toLowerCase(), TestData.phone(), "TRUCK_DRIVER", t.county(), "ONLINE"))
+                .then().statusCode(409).body("type", equalTo("https://unionhub.org/problems/application-not-accepted"))
+                .body("currentStatus", org.hamcrest.Matchers.nullValue());
+        join(DevTokens.staff(t.county()), joinBody("孙七", idNumber, TestData.phone(), "TRUCK_DRIVER", t.county(), "ON_SITE"))
                 .then().statusCode(409).body("type", equalTo("https://unionhub.org/problems/already-member"))
                 .body("currentStatus", equalTo("ACTIVE"));
         act(staff, id, "suspend", "{\"reason\":\"欠缴会费\"}").then().statusCode(200);
@@ -169,7 +172,7 @@ class MemberResourceTest {
         TestData.Tree a = TestData.tree();
         TestData.Tree b = TestData.tree();
         String id = TestData.activeMember(a.leaf(), "TRUCK_DRIVER");
-        act(DevTokens.staff(a.leaf()), id, "transfer", "{\"toOrganizationId\":\"" + b.leaf() + "\"}")
+        act(admin(), id, "transfer", "{\"toOrganizationId\":\"" + b.leaf() + "\"}")
                 .then().statusCode(200).body("organizationId", equalTo(b.leaf().toString())).body("status", equalTo("ACTIVE"));
         given().auth().oauth2(DevTokens.staff(b.city())).get("/api/v1/members/" + id + "/history").then().statusCode(200)
                 .body("items[1].action", equalTo("TRANSFERRED"))
