@@ -1,0 +1,66 @@
+package org.unionhub.membership.demand;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.unionhub.membership.organization.Organization;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The yearly figures a union reports upward (e.g. "听取意见6条、解决实际诉求13件"), for the organization itself and for its
+ * whole subtree. The year is the calendar year in Asia/Shanghai. Forums count by the day held; a demand counts as
+ * received in the year it was raised and for the organization answering it now (after an escalation: the one above);
+ * resolved and declined count in the year they were closed; the median days to answer runs from raising to closing
+ * (resolved or declined) over the demands closed in the year.
+ */
+@ApplicationScoped
+public class DemandFigures {
+
+    public record Figures(long forumsHeld, long opinionsHeard, long demandsReceived, long demandsResolved,
+                          long demandsDeclined, long demandsStillOpen, BigDecimal medianDaysToAnswer) {
+    }
+
+    public record YearFigures(UUID organizationId, int year, Figures organization, Figures subtree) {
+    }
+
+    private final EntityManager em;
+
+    public DemandFigures(EntityManager em) {
+        this.em = em;
+    }
+
+    public YearFigures of(Organization o, int year) {
+        return new YearFigures(o.id, year, figures("o.id = ?1", o.id, year), figures("o.path LIKE ?1", o.path + "%", year));
+    }
+
+    private Figures figures(String where, Object org, int year) {
+        LocalDate firstDay = LocalDate.of(year, 1, 1);
+        LocalDate nextYear = firstDay.plusYears(1);
+        Instant from = firstDay.atStartOfDay(Forums.BUSINESS_ZONE).toInstant();
+        Instant to = nextYear.atStartOfDay(Forums.BUSINESS_ZONE).toInstant();
+        Object[] forums = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(sum((SELECT count(*) FROM forum_opinion op "
+                        + "WHERE op.forum_id = f.id)), 0) FROM forum f JOIN organization o ON o.id = f.organization_id "
+                        + "WHERE " + where + " AND f.held_on >= ?2 AND f.held_on < ?3")
+                .setParameter(1, org).setParameter(2, firstDay).setParameter(3, nextYear).getSingleResult();
+        Object[] demands = (Object[]) em.createNativeQuery("SELECT "
+                        + "count(*) FILTER (WHERE d.raised_at >= ?2 AND d.raised_at < ?3), "
+                        + "count(*) FILTER (WHERE d.status = 'RESOLVED' AND d.closed_at >= ?2 AND d.closed_at < ?3), "
+                        + "count(*) FILTER (WHERE d.status = 'DECLINED' AND d.closed_at >= ?2 AND d.closed_at < ?3), "
+                        + "count(*) FILTER (WHERE d.raised_at >= ?2 AND d.raised_at < ?3 AND d.closed_at IS NULL), "
+                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.closed_at - d.raised_at) / 86400.0) "
+                        + "  FILTER (WHERE d.closed_at >= ?2 AND d.closed_at < ?3) "
+                        + "FROM demand d JOIN organization o ON o.id = d.answering_organization_id WHERE " + where)
+                .setParameter(1, org).setParameter(2, from).setParameter(3, to).getSingleResult();
+        BigDecimal median = demands[4] == null ? null
+                : BigDecimal.valueOf(((Number) demands[4]).doubleValue()).setScale(1, RoundingMode.HALF_UP);
+        return new Figures(n(forums[0]), n(forums[1]), n(demands[0]), n(demands[1]), n(demands[2]), n(demands[3]), median);
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
+    }
+}

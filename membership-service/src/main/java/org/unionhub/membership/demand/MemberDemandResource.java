@@ -1,0 +1,53 @@
+package org.unionhub.membership.demand;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unionhub.membership.member.Member;
+import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Page;
+import org.unionhub.platform.paging.PageRequest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The member's own demands and the answers (the "me" view asks for {@code ?open=true}). */
+@Path("/api/v1/members/{id}/demands")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demands")
+public class MemberDemandResource {
+
+    private final DemandAccess access;
+    private final DemandQueries queries;
+
+    public MemberDemandResource(DemandAccess access, DemandQueries queries) {
+        this.access = access;
+        this.queries = queries;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "A member's demands, newest first, each with every step and the responses he reads (roles: the member "
+            + "himself; staff over his organization; admin)")
+    public Page<DemandView> list(@PathParam("id") UUID id,
+                                 @Parameter(description = "only demands not yet resolved or declined") @QueryParam("open") boolean open,
+                                 @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Member m = Member.findById(id);
+        if (m == null) {
+            throw ProblemException.notFound("member", id);
+        }
+        access.requireMemberRecords(m);
+        PageRequest page = PageRequest.of(limit, cursor);
+        Instant now = Instant.now();
+        var views = DemandView.of(queries.ofMember(m.id, open, page), now);
+        return Page.of(views, page.limit(), v -> PageRequest.encode(v.raisedAt(), v.id()), v -> v);
+    }
+}
