@@ -155,6 +155,7 @@ public class ReliefResource {
                     + "application's approval; members without room are SKIPPED with the reason (CAP_EXCEEDED, "
                     + "OVERALL_CAP_EXCEEDED, FUND_EXHAUSTED). The fund is never overspent: the campaign commits what it holds.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "approve", value = "{}")))
+    @Consumes(MediaType.WILDCARD) // no body needed: a bare POST is authorised (401/403) before any media-type check
     public CampaignView approve(@PathParam("id") UUID id) {
         return campaigns.approve(id);
     }
@@ -165,6 +166,7 @@ public class ReliefResource {
     @Transactional
     @Operation(summary = "Pay a COMMITTED campaign in one batch, each entitlement once (role: finance); members no longer "
             + "ACTIVE are not paid and their amount returns to the fund; a second call is 409")
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST is authorised (401/403) before any media-type check
     public CampaignView disburse(@PathParam("id") UUID id) {
         return campaigns.disburse(id);
     }

@@ -114,6 +114,18 @@ public class ReliefFixtures {
     }
 
     @Transactional
+    public BigDecimal ledgerSum(String program) {
+        return (BigDecimal) em.createNativeQuery("SELECT SUM(amount) FROM aid_entry WHERE program_code = ?1").setParameter(1, program)
+                .getSingleResult();
+    }
+
+    @Transactional
+    public BigDecimal paidSum(UUID campaign) {
+        return (BigDecimal) em.createNativeQuery("SELECT SUM(amount) FROM relief_entitlement WHERE campaign_id = ?1 AND status = 'PAID'")
+                .setParameter(1, campaign).getSingleResult();
+    }
+
+    @Transactional
     public long rows(String table, String where, Object param) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE " + where).setParameter(1, param)
                 .getSingleResult()).longValue();
