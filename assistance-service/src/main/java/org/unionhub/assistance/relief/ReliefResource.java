@@ -1,5 +1,6 @@
 package org.unionhub.assistance.relief;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -149,6 +150,7 @@ public class ReliefResource {
     @Path("/{id}/approve")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Transactional
+    @TransactionConfiguration(timeout = 600) // tens of thousands of members in one transaction, not the default 60 s
     @Operation(summary = "Approve a DRAFT campaign and commit its entitlements in bulk (roles: staff of a federation above "
             + "the creator's organization, never the creator; admin)",
             description = "Each member's entitlement counts against his yearly cap and the fund under the same locks as an "
@@ -164,6 +166,7 @@ public class ReliefResource {
     @Path("/{id}/disburse")
     @RolesAllowed({Roles.FINANCE})
     @Transactional
+    @TransactionConfiguration(timeout = 600) // one outbox event per payout: ten thousand rows in one transaction
     @Operation(summary = "Pay a COMMITTED campaign in one batch, each entitlement once (role: finance); members no longer "
             + "ACTIVE are not paid and their amount returns to the fund; a second call is 409")
     @Consumes(MediaType.WILDCARD) // no body: a bare POST is authorised (401/403) before any media-type check
