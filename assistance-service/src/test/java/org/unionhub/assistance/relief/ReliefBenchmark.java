@@ -104,6 +104,8 @@ class ReliefBenchmark {
     static BigDecimal decimal(Response r, String field) throws IOException {
         return new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // keep "339600.00" as written (the default node factory strips it to 3.396E+5)
+                .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
                 .readTree(r.asString()).get(field).decimalValue();
     }
 
