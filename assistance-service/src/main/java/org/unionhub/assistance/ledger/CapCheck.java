@@ -39,6 +39,13 @@ public final class CapCheck {
         }
     }
 
+    /** Whether the amount fits under both caps (null = no cap); the non-throwing twin of {@link #check}, for batches. */
+    public static boolean fits(BigDecimal programCap, BigDecimal overallCap, BigDecimal programSoFar, BigDecimal overallSoFar,
+                               BigDecimal amount) {
+        return (programCap == null || amount.compareTo(programCap.subtract(programSoFar)) <= 0)
+                && (overallCap == null || amount.compareTo(overallCap.subtract(overallSoFar)) <= 0);
+    }
+
     /** What remains of a cap, never below zero; null when there is no cap. */
     public static BigDecimal remaining(BigDecimal cap, BigDecimal used) {
         return cap == null ? null : cap.subtract(used).max(BigDecimal.ZERO.setScale(2));

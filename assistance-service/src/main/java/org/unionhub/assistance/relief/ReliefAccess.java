@@ -1,0 +1,82 @@
+package org.unionhub.assistance.relief;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.problem.ProblemException;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may do what with relief campaigns. One rule for mixed roles: whenever the token carries {@code staff}, the
+ * staff scope (the subtree of its {@code orgId}) decides, so adding admin, finance or member to a staff token never
+ * lets it act outside its subtree. Admin powers apply to admin tokens without staff only.
+ */
+@RequestScoped
+public class ReliefAccess {
+
+    private final Actor actor;
+
+    public ReliefAccess(Actor actor) {
+        this.actor = actor;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    boolean isStaff() {
+        return actor.has(Roles.STAFF);
+    }
+
+    /** An admin token without staff: acts everywhere. */
+    boolean isPlainAdmin() {
+        return actor.has(Roles.ADMIN) && !isStaff();
+    }
+
+    /** The staff token's organization covers this organization path ({@code /root/.../org/}). */
+    boolean staffCovers(String organizationPath) {
+        Optional<UUID> org = actor.orgId();
+        return isStaff() && org.isPresent() && organizationPath != null && organizationPath.contains("/" + org.get() + "/");
+    }
+
+    /** Define or change: staff over the organization, or an admin. */
+    void requireManage(String organizationPath) {
+        if (isStaff() ? !staffCovers(organizationPath) : !actor.has(Roles.ADMIN)) {
+            throw ProblemException.forbidden("relief campaigns are run by staff of the organization or above it");
+        }
+    }
+
+    /** Read a campaign: staff over its organization, finance (who pays it), an admin. */
+    void requireRead(String organizationPath) {
+        boolean allowed = isStaff() ? staffCovers(organizationPath) : actor.has(Roles.ADMIN) || actor.has(Roles.FINANCE);
+        if (!allowed) {
+            throw ProblemException.forbidden("campaigns are seen by staff of their organization or above, finance and admins");
+        }
+    }
+
+    /** Pay a campaign: finance; a finance token that also carries staff pays only inside its subtree. */
+    void requireFinance(String organizationPath) {
+        if (!actor.has(Roles.FINANCE) || (isStaff() && !staffCovers(organizationPath))) {
+            throw ProblemException.forbidden("finance pays campaigns (inside its subtree when the token also carries staff)");
+        }
+    }
+
+    /** A member's relief: the member himself, staff over his organization, an admin. */
+    void requireMemberRead(UUID memberId, String organizationPath) {
+        boolean allowed = isStaff() ? staffCovers(organizationPath) : actor.isSelf(memberId) || actor.has(Roles.ADMIN);
+        if (!allowed) {
+            throw ProblemException.forbidden("a member sees only his own relief; staff only inside their subtree");
+        }
+    }
+
+    /** The path prefix that confines a list to the staff token's subtree; null for admins and finance (everything). */
+    String listMarker() {
+        if (isStaff()) {
+            UUID org = actor.orgId().orElseThrow(() -> ProblemException.forbidden("a staff token without orgId sees nothing"));
+            return "%/" + org + "/%";
+        }
+        return null;
+    }
+}
