@@ -67,6 +67,10 @@ class MeViewTest {
         assertThat(me.getString("upcomingBookings.uri")).isEqualTo("/api/v1/members/" + memberId + "/bookings?upcoming=true");
         assertThat(me.getString("openApplications.service")).isEqualTo("assistance");
         assertThat(me.getString("openApplications.uri")).isEqualTo("/api/v1/members/" + memberId + "/applications?open=true");
+        assertThat(me.getString("relief.service")).isEqualTo("assistance");
+        assertThat(me.getString("relief.uri")).isEqualTo("/api/v1/members/" + memberId + "/relief?year=" + year);
+        assertThat(me.getString("openDemands.service")).isEqualTo("membership");
+        assertThat(me.getString("openDemands.uri")).isEqualTo("/api/v1/members/" + memberId + "/demands?open=true");
         assertThat(me.getString("competitionResults.service")).isEqualTo("competition");
         // each service got the member's own token, so it decides what he may see
         assertThat(FakeServices.get("venue").lastHeaders().get("Authorization")).isEqualTo("Bearer " + token);
@@ -101,7 +105,7 @@ class MeViewTest {
         JsonPath me = given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).extract().jsonPath();
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(ms).as("me timeout is 4 s in tests, the service would answer after 30 s").isBetween(3_500L, 15_000L);
-        assertThat(me.getList("unavailable")).containsExactly("openApplications");
+        assertThat(me.getList("unavailable")).containsExactlyInAnyOrder("openApplications", "relief");
         assertThat(me.getString("cards.uri")).isNotNull();
     }
 

@@ -22,7 +22,11 @@ import static org.unionhub.infra.access.Caller.*;
  * token is a second person of the same level (refused approval: next-level-required).
  */
 @QuarkusTest
-class ReliefAccessMatrixTest {
+public class ReliefAccessMatrixTest {
+
+    /** The operations this matrix declares; AssistanceAccessMatrixTest declares every other one of the service. */
+    public static final java.util.function.Predicate<String> OPERATIONS =
+            k -> k.contains("/relief-campaigns") || k.endsWith("/relief");
 
     @Inject
     ReliefFixtures data;
@@ -42,7 +46,7 @@ class ReliefAccessMatrixTest {
 
         AccessMatrix m = AccessMatrix.forService("assistance-relief")
                 .callers(CallerTokens.standard(self, other, tree.county(), tree.siblingCounty(), tree.city()))
-                .include(k -> k.contains("/relief-campaigns") || k.endsWith("/relief"));
+                .include(OPERATIONS);
 
         m.op("POST /api/v1/relief-campaigns").body(body)
                 .rule("staff of the campaign's federation or above; admin")

@@ -53,6 +53,7 @@ public class MeResource {
              "organization":{"name":"朝阳区快递行业工会"},
              "cards":{"items":[]},"savings":{"year":2026,"total":"320.00"},"honors":{"items":[]},
              "upcomingBookings":{"items":[]},"openApplications":{"items":[]},
+             "relief":{"received":"33.96","pending":"0.00","items":[]},"openDemands":{"items":[]},
              "competitionResults":null,"unavailable":["competitionResults"]}""";
 
     @Inject
@@ -87,6 +88,8 @@ public class MeResource {
                 new Part("honors", m + "/honors"),
                 new Part("upcomingBookings", m + "/bookings?upcoming=true"),
                 new Part("openApplications", m + "/applications?open=true"),
+                new Part("relief", m + "/relief?year=" + year),
+                new Part("openDemands", m + "/demands?open=true"),
                 new Part("competitionResults", m + "/competition-results"));
         long timeout = config.me().timeout().toMillis();
         long deadline = System.nanoTime() + timeout * 1_000_000L;

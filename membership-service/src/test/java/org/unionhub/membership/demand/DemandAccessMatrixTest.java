@@ -26,7 +26,11 @@ import static org.unionhub.membership.demand.DemandFixture.staff;
  * "self" is the member whose demand it is.
  */
 @QuarkusTest
-class DemandAccessMatrixTest {
+public class DemandAccessMatrixTest {
+
+    /** The operations this matrix declares; MembershipAccessMatrixTest declares every other one of the service. */
+    public static final java.util.function.Predicate<String> OPERATIONS =
+            k -> k.contains("/demands") || k.contains("/forums") || k.contains("/demand-figures");
 
     static final String RAISE_TEXT = "货运平台拖欠我三个月运费共8200元。";
 
@@ -47,7 +51,7 @@ class DemandAccessMatrixTest {
 
         AccessMatrix m = AccessMatrix.forService("membership-demands")
                 .callers(CallerTokens.standard(self, other, f.leaf, f.sibling, f.county))
-                .include(k -> k.contains("/demands") || k.contains("/forums") || k.contains("/demand-figures"));
+                .include(OPERATIONS);
 
         m.op("POST /api/v1/demands")
                 .body(c -> c == SELF || c == OTHER_MEMBER
