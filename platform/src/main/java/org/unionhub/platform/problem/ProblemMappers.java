@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.unionhub.platform.text.InvalidTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -61,7 +62,8 @@ public class ProblemMappers {
         String message = "is not valid JSON";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = jsonPath(m.getPath());
-            message = e instanceof InvalidFormatException f
+            message = e instanceof InvalidTextException t ? t.reason()
+                    : e instanceof InvalidFormatException f
                     ? "cannot take the value " + f.getValue() + (f.getTargetType().isEnum() ? " (allowed: " + enumValues(f.getTargetType()) + ")" : "")
                     : "has the wrong type or shape";
         }
