@@ -20,6 +20,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import org.unionhub.platform.paging.Page;
+import org.unionhub.platform.paging.PageRequest;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -131,6 +136,70 @@ public class CompetitionResource {
                     i.maxScore(), i.kind(), i.tolerance())).toList(), request.tieBreakOrder()), organizer, actor.subject());
             return Response.created(URI.create("/api/v1/competitions/" + c.id)).entity(CompetitionResponse.of(c)).build();
         });
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Competitions, latest start first, filtered by status, level, industry and the year they start; "
+            + "paged with limit (1-200, default 20) and the nextCursor of the previous page (public)")
+    public Page<CompetitionResponse> list(@QueryParam("status") String status, @QueryParam("level") String level,
+                                          @QueryParam("industry") String industry, @QueryParam("year") String year,
+                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", enumValue("status", CompetitionStatus.class, status));
+        }
+        if (level != null) {
+            where.append(" and level = :level");
+            params.and("level", enumValue("level", Competition.Level.class, level));
+        }
+        if (industry != null && !industry.isBlank()) {
+            where.append(" and industry = :industry");
+            params.and("industry", industry);
+        }
+        if (year != null) {
+            int y = yearValue(year);
+            where.append(" and startsOn >= :from and startsOn < :to");
+            params.and("from", LocalDate.of(y, 1, 1)).and("to", LocalDate.of(y + 1, 1, 1));
+        }
+        if (!page.first()) {
+            LocalDate afterStart;
+            UUID afterId;
+            try {
+                afterStart = LocalDate.parse(page.after().get(0));
+                afterId = UUID.fromString(page.after().get(1));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
+            }
+            where.append(" and (startsOn < :afterStart or (startsOn = :afterStart and id > :afterId))");
+            params.and("afterStart", afterStart).and("afterId", afterId);
+        }
+        List<Competition> rows = Competition.<Competition>find(where.toString(),
+                Sort.by("startsOn", Sort.Direction.Descending).and("id"), params).page(0, page.limit() + 1).list();
+        return Page.of(rows, page.limit(), c -> PageRequest.encode(c.startsOn, c.id), CompetitionResponse::of);
+    }
+
+    private static <E extends Enum<E>> E enumValue(String parameter, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(parameter, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static int yearValue(String value) {
+        try {
+            int y = Integer.parseInt(value);
+            if (y >= 1949 && y <= 2100) {
+                return y;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ProblemException.invalid("year", "must be a year from 1949 to 2100");
     }
 
     @GET

@@ -123,6 +123,9 @@ class CompetitionAccessMatrixTest {
                 .body(json(Api.competitionBody("矩阵新建", 1, List.of(Api.item("THEORY", "理论知识", 100, 100, "MEASUREMENT", null)), List.of())))
                 .rule("staff (the token's orgId becomes the organizer), admin")
                 .allow(SUBTREE_STAFF, SIBLING_STAFF, ANCESTOR_STAFF, ADMIN);
+        m.op("GET /api/v1/competitions").query("limit", 5)
+                .rule("public: the list of competitions, filtered and paged")
+                .allowAll();
         m.op("GET /api/v1/competitions/{id}").path("id", s.running)
                 .rule("public: the definition, items and status")
                 .allowAll();
