@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.unionhub.infra.DevTokens;
+import org.unionhub.infra.ResidentIds;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ final class Suite {
 
     static final String GATEWAY = System.getenv().getOrDefault("UNIONHUB_GATEWAY", "http://localhost:8080");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     static {
         RestAssured.baseURI = GATEWAY;
@@ -65,13 +65,8 @@ final class Suite {
 
     /** A random valid resident ID number (GB 11643 check digit computed here). */
     static String idNumber() {
-        String body = "211421" + LocalDate.of(1965, 1, 1).plusDays(RANDOM.nextInt(365 * 35)).toString().replace("-", "")
-                + String.format("%03d", RANDOM.nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return ResidentIds.withCheckDigit("211421" + LocalDate.of(1965, 1, 1).plusDays(RANDOM.nextInt(365 * 35))
+                .toString().replace("-", "") + String.format("%03d", RANDOM.nextInt(1000)));
     }
 
     static String phone() {

@@ -2,6 +2,7 @@ package org.unionhub.membership;
 
 import io.restassured.http.ContentType;
 import org.unionhub.infra.DevTokens;
+import org.unionhub.infra.ResidentIds;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -13,8 +14,6 @@ import static io.restassured.RestAssured.given;
 public final class TestData {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String ID_CHECK = "10X98765432";
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -27,11 +26,7 @@ public final class TestData {
 
     /** ISO 7064 MOD 11-2 over the first 17 digits. */
     public static String withIdCheckDigit(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return first17 + ID_CHECK.charAt(sum % 11);
+        return ResidentIds.withCheckDigit(first17);
     }
 
     /** A random valid resident ID number: random region, a birth date 1960-2004, random sequence. */
