@@ -1,0 +1,175 @@
+package org.unionhub.partner.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.unionhub.partner.subscription.Subscription;
+import org.unionhub.partner.subscription.SubscriptionEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The delivery table: queueing, claiming due deliveries in order per key, and recording outcomes. */
+@ApplicationScoped
+public class Deliveries {
+
+    /** A claimed delivery, ready to send. */
+    public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String body, String url) {
+    }
+
+    /** What one attempt gave: an HTTP status (0 when no answer) and an error text for failures. */
+    public record Outcome(UUID deliveryId, boolean success, int httpStatus, String error) {
+    }
+
+    private final EntityManager em;
+    private final RetrySchedule schedule;
+    private final int pauseAfterFailures;
+    private final Duration pauseAfter;
+    private final Duration lease;
+    private final SubscriptionEvents events;
+
+    public Deliveries(EntityManager em, SubscriptionEvents events,
+                      @ConfigProperty(name = "partner.delivery.retry.base") Duration base,
+                      @ConfigProperty(name = "partner.delivery.retry.max-delay") Duration maxDelay,
+                      @ConfigProperty(name = "partner.delivery.retry.give-up-after") Duration giveUpAfter,
+                      @ConfigProperty(name = "partner.delivery.pause.after-failures") int pauseAfterFailures,
+                      @ConfigProperty(name = "partner.delivery.pause.after") Duration pauseAfter,
+                      @ConfigProperty(name = "partner.delivery.timeout") Duration timeout) {
+        this.em = em;
+        this.events = events;
+        this.schedule = new RetrySchedule(base, maxDelay, giveUpAfter);
+        this.pauseAfterFailures = pauseAfterFailures;
+        this.pauseAfter = pauseAfter;
+        // a claim outlives one request comfortably; after it a crashed sender's delivery is claimed again
+        this.lease = timeout.multipliedBy(2).plusSeconds(30);
+    }
+
+    /** Queues an event for a subscription (once: a redelivered event finds its row). In the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(UUID subscriptionId, UUID eventId, String eventType, String aggregateKey, String body,
+                        Instant occurredAt, UUID replayId) {
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_key, body, occurred_at, "
+                        + "status, attempts, next_attempt_at, created_at, replay_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', 0, ?8, ?8, ?9) "
+                        + "ON CONFLICT (subscription_id, event_id) WHERE replay_id IS NULL DO NOTHING")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, subscriptionId)
+                .setParameter(3, eventId)
+                .setParameter(4, eventType)
+                .setParameter(5, aggregateKey)
+                .setParameter(6, body)
+                .setParameter(7, occurredAt)
+                .setParameter(8, now)
+                .setParameter(9, replayId)
+                .executeUpdate();
+    }
+
+    /**
+     * Claims up to {@code max} due deliveries of active subscriptions: each the oldest unfinished one of its
+     * aggregate key in its subscription, so a key's next delivery waits for the previous one to be delivered or dead.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Claimed> claim(int max) {
+        Instant now = Instant.now();
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH due AS (
+                          SELECT d.id FROM delivery d JOIN subscription s ON s.id = d.subscription_id
+                          WHERE d.next_attempt_at <= ?2 AND s.status = 'ACTIVE'
+                            AND (d.status = 'PENDING' OR (d.status = 'SENDING' AND d.lease_until < ?2))
+                            AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.subscription_id = d.subscription_id
+                                  AND p.aggregate_key = d.aggregate_key AND p.seq < d.seq AND p.status IN ('PENDING', 'SENDING'))
+                          ORDER BY d.seq LIMIT ?1 FOR UPDATE OF d SKIP LOCKED)
+                        UPDATE delivery d SET status = 'SENDING', lease_until = ?3
+                        FROM due, subscription s WHERE d.id = due.id AND s.id = d.subscription_id
+                        RETURNING d.id, d.subscription_id, d.event_id, d.body, s.url, d.seq""")
+                .setParameter(1, max)
+                .setParameter(2, now)
+                .setParameter(3, now.plus(lease))
+                .getResultList();
+        return rows.stream()
+                .sorted((a, b) -> Long.compare(((Number) a[5]).longValue(), ((Number) b[5]).longValue()))
+                .map(r -> new Claimed((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4]))
+                .toList();
+    }
+
+    /** Records an attempt's outcome; on failure schedules the retry or gives up, and pauses a failing endpoint. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Outcome o) {
+        Delivery d = Delivery.findById(o.deliveryId());
+        if (d == null || !Delivery.SENDING.equals(d.status)) {
+            return; // the subscription was deleted meanwhile, or a lease expired and another attempt took over
+        }
+        Instant now = Instant.now();
+        d.attempts++;
+        d.lastStatus = o.httpStatus() == 0 ? null : o.httpStatus();
+        d.leaseUntil = null;
+        Subscription s = Subscription.findById(d.subscriptionId);
+        if (o.success()) {
+            d.status = Delivery.DELIVERED;
+            d.deliveredAt = now;
+            d.lastError = null;
+            if (s != null && s.consecutiveFailures > 0) {
+                s.consecutiveFailures = 0;
+                s.failingSince = null;
+            }
+            return;
+        }
+        d.lastError = o.error() == null ? null : o.error().length() > 500 ? o.error().substring(0, 500) : o.error();
+        Instant next = schedule.next(d.attempts, d.createdAt, now, () -> ThreadLocalRandom.current().nextDouble());
+        if (next == null) {
+            d.status = Delivery.DEAD;
+        } else {
+            d.status = Delivery.PENDING;
+            d.nextAttemptAt = next;
+        }
+        if (s == null) {
+            return;
+        }
+        s.consecutiveFailures++;
+        if (s.failingSince == null) {
+            s.failingSince = now;
+        }
+        if (Subscription.ACTIVE.equals(s.status)
+                && (s.consecutiveFailures >= pauseAfterFailures || !now.isBefore(s.failingSince.plus(pauseAfter)))) {
+            s.status = Subscription.PAUSED;
+            s.pausedAt = now;
+            s.notice = "paused at " + now + " after " + s.consecutiveFailures + " consecutive failed deliveries since "
+                    + s.failingSince + " (last: " + (o.httpStatus() == 0 ? d.lastError : "HTTP " + o.httpStatus())
+                    + "); fix the endpoint and resume the subscription: deliveries wait, none is lost";
+            events.paused(s);
+        }
+    }
+
+    /** Replays a time range: every event the subscription received with occurred_at in [from, to) is queued again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int replay(UUID subscriptionId, Instant from, Instant to, UUID replayId) {
+        return em.createNativeQuery("""
+                        INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_key, body, occurred_at,
+                                              status, attempts, next_attempt_at, created_at, replay_id)
+                        SELECT gen_random_uuid(), subscription_id, event_id, event_type, aggregate_key, body, occurred_at,
+                               'PENDING', 0, ?4, ?4, ?5
+                        FROM (SELECT DISTINCT ON (event_id) * FROM delivery
+                              WHERE subscription_id = ?1 AND occurred_at >= ?2 AND occurred_at < ?3
+                              ORDER BY event_id, seq) first
+                        ORDER BY seq""")
+                .setParameter(1, subscriptionId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .setParameter(4, Instant.now())
+                .setParameter(5, replayId)
+                .executeUpdate();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) return i;
+        if (value instanceof OffsetDateTime o) return o.toInstant();
+        if (value instanceof java.sql.Timestamp t) return t.toInstant();
+        throw new IllegalStateException("unexpected time type " + value);
+    }
+}

@@ -1,0 +1,74 @@
+package org.unionhub.partner.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.unionhub.platform.event.IncomingEvent;
+import org.unionhub.platform.inbox.Inbox;
+import org.unionhub.platform.projection.MembershipFeed;
+
+/**
+ * The five topics partner-service relays, each through the platform inbox. Membership's two also keep the member
+ * and organization projections the subtree filter needs (platform MembershipFeed), in the same transaction.
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    static final String CONSUMER = "partner-service";
+
+    private final MembershipFeed feed;
+    private final Inbox inbox;
+    private final ObjectMapper json;
+    private final Fanout fanout;
+
+    public EventIntake(MembershipFeed feed, Inbox inbox, ObjectMapper json, Fanout fanout) {
+        this.feed = feed;
+        this.inbox = inbox;
+        this.json = json;
+        this.fanout = fanout;
+    }
+
+    @Incoming("member-events")
+    @Blocking
+    public void onMemberEvent(ConsumerRecord<String, byte[]> record) {
+        feed.onMemberRecord(CONSUMER, record, e -> fanout.route(e, record.key()));
+    }
+
+    @Incoming("organization-events")
+    @Blocking
+    @Transactional
+    public void onOrganizationEvent(ConsumerRecord<String, byte[]> record) {
+        feed.onOrganizationRecord(CONSUMER, record);
+        // MembershipFeed has no callback for organizations: route in the same transaction, once (its own inbox key)
+        relay(record);
+    }
+
+    @Incoming("venue-events")
+    @Blocking
+    @Transactional
+    public void onVenueEvent(ConsumerRecord<String, byte[]> record) {
+        relay(record);
+    }
+
+    @Incoming("assistance-events")
+    @Blocking
+    @Transactional
+    public void onAssistanceEvent(ConsumerRecord<String, byte[]> record) {
+        relay(record);
+    }
+
+    @Incoming("competition-events")
+    @Blocking
+    @Transactional
+    public void onCompetitionEvent(ConsumerRecord<String, byte[]> record) {
+        relay(record);
+    }
+
+    private void relay(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record, json);
+        inbox.once(CONSUMER + "/relay", event, e -> fanout.route(e, record.key()));
+    }
+}
