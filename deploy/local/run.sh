@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole UnionHub suite on this machine: PostgreSQL and Kafka (the configured ones, or real
-# ones started from the embedded binaries and the Apache Kafka jars), the four services and the
+# ones started from the embedded binaries and the Apache Kafka jars), the five services and the
 # gateway as JVM processes. Data stays in .local/ across restarts; logs go to .local/logs/.
 #
 #   deploy/local/run.sh            build what is missing or stale, start everything, stop all on Ctrl-C
@@ -18,7 +18,7 @@ LOGS="$STATE/logs"
 PIDS="$STATE/pids"
 PG_PORT="${UNIONHUB_PG_PORT:-15432}"
 KAFKA_PORT="${UNIONHUB_KAFKA_PORT:-19092}"
-SERVICES=(membership-service:8081 venue-service:8082 assistance-service:8083 competition-service:8084 gateway:8080)
+SERVICES=(membership-service:8081 venue-service:8082 assistance-service:8083 competition-service:8084 partner-service:8085 gateway:8080)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 mkdir -p "$LOGS" "$PIDS"
@@ -40,12 +40,12 @@ stop_one() {
 stop_all() {
   # the apps first, so that they do not lose the broker under their feet mid-request
   stop_one gateway
-  for s in membership-service venue-service assistance-service competition-service; do stop_one "$s"; done
+  for s in membership-service venue-service assistance-service competition-service partner-service; do stop_one "$s"; done
   stop_one infra
 }
 
 status() {
-  for name in infra membership-service venue-service assistance-service competition-service gateway; do
+  for name in infra membership-service venue-service assistance-service competition-service partner-service gateway; do
     if running "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: stopped"; fi
   done
 }
@@ -127,7 +127,7 @@ start_all() {
 UnionHub is up.
   Gateway:      http://localhost:8080/api/v1/...
   API document: http://localhost:8080/openapi   Swagger UI: http://localhost:8080/swagger-ui
-  Services:     membership :8081, venue :8082, assistance :8083, competition :8084 (each /q/swagger-ui, /q/health)
+  Services:     membership :8081, venue :8082, assistance :8083, competition :8084, partner :8085 (each /q/swagger-ui, /q/health)
   Logs:         $LOGS
   A development token (DEVELOPMENT KEY, local use only):
     deploy/local/token.sh staff --org=<organization uuid>      deploy/local/token.sh member --member=<uuid>

@@ -3,8 +3,9 @@
 # an organization and a member through the gateway, and waits until venue-, assistance- and
 # competition-service each hold the member in their projection (over the real Kafka broker) within a
 # second; then runs a small competition through the gateway and waits until the winner's prize and
-# May 1st medal nomination are among his honors in membership-service. Prints the delays; stops what
-# it started.
+# May 1st medal nomination are among his honors in membership-service; registers a partner whose webhooks (a
+# receiver started here) must get a signed member.joined within 2 s, and after three failures on a later attempt.
+# Prints the delays; stops what it started.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GW=http://localhost:8080
@@ -73,6 +74,28 @@ print(body + "10X98765432"[sum(int(c) * x for c, x in zip(body, w)) % 11])'
 }
 phone() { python3 -c 'import random; print("139" + "%08d" % random.randint(0, 99999999))'; }
 
+# Webhooks (partner-service): a partner with two endpoints on a receiver started here, one answering at once and one
+# failing three times per event; the partner is registered and subscribes before the members below join.
+RECEIVER_PORT=${SMOKE_RECEIVER_PORT:-18099}
+RECEIVER_LOG=$(mktemp)
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" "$ROOT/deploy/local/WebhookReceiver.java" "$RECEIVER_PORT" "$RECEIVER_LOG" > "$RECEIVER_LOG.out" 2>&1 &
+RECEIVER_PID=$!
+cleanup() { kill "$RECEIVER_PID" 2>/dev/null || true; [ "$started" = 1 ] && "$ROOT/deploy/local/run.sh" stop >/dev/null || true; }
+for _ in $(seq 1 100); do grep -q "RECEIVER READY" "$RECEIVER_LOG.out" 2>/dev/null && break; sleep 0.1; done
+grep -q "RECEIVER READY" "$RECEIVER_LOG.out" || fail "the webhook receiver did not start: $(cat "$RECEIVER_LOG.out")"
+JOINED_TYPE=org.unionhub.membership.member.joined.v1
+PARTNER=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"冒烟测试银行\",\"contact\":\"ops@example.cn\",\"allowedEventTypes\":[\"$JOINED_TYPE\"],\"organizationId\":\"$ORG\",\"redaction\":\"FULL\"}" \
+  "$GW/api/v1/partners" | json '["id"]') || fail "could not register a partner through the gateway"
+PARTNER_TOKEN=$(token partner --sub="smoke-partner" --partner="$PARTNER")
+subscribe() { # path; prints "id secret"
+  curl -fsS -H "Authorization: Bearer $PARTNER_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/$1\",\"eventTypes\":[\"$JOINED_TYPE\"]}" \
+    "$GW/api/v1/webhook-subscriptions" | json '["secret"]'
+}
+OK_SECRET=$(subscribe ok) || fail "could not subscribe a webhook through the gateway"
+FLAKY_SECRET=$(subscribe flaky) || fail "could not subscribe the second webhook"
+
 # the first event after a cold start also waits for the consumers' first fetch; the second shows the steady state
 join_and_follow "王师傅" "$(id_number)" "$(phone)"
 join_and_follow "李师傅" "$(id_number)" "$(phone)"
@@ -131,3 +154,46 @@ elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
 runner_up=$(honors_of "$RUNNER_UP" '个人二等奖')
 ! echo "$runner_up" | grep -q 'MEDAL_NOMINATION' || fail "the runner-up was nominated too: $runner_up"
 echo "competition $COMP published through the gateway; the winner's prize and May 1st medal nomination are among his honors in membership ${elapsed} ms later"
+
+# The member who joined second (steady state): a correctly signed member.joined within WEBHOOK_WITHIN_MS of the 201,
+# and the endpoint that fails three times gets it on a later attempt.
+WEBHOOK_WITHIN_MS=${SMOKE_WEBHOOK_WITHIN_MS:-2000}
+webhook_check() { # member, path, secret, expected attempts; prints "delay_ms attempts" or fails
+  python3 - "$RECEIVER_LOG" "$1" "$2" "$3" "$4" "$LIMIT_MS" <<'PY'
+import base64, hashlib, hmac, json, sys, time
+log, member, path, secret, want, limit = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
+key = base64.b64decode(secret[len("whsec_"):])
+deadline = time.time() + limit / 1000
+while True:
+    hits = []
+    for line in open(log, encoding="utf-8"):
+        at, p, status, wid, ts, sig, body = line.rstrip("\n").split("\t")
+        raw = base64.b64decode(body)
+        event = json.loads(raw)
+        if p.startswith("/" + path) and event.get("data", {}).get("memberId") == member:
+            expected = "v1," + base64.b64encode(hmac.new(key, f"{wid}.{ts}.".encode() + raw, hashlib.sha256).digest()).decode()
+            if expected not in sig.split(" "):
+                sys.exit(f"bad signature on {p} for {wid}")
+            if event["type"] != "org.unionhub.membership.member.joined.v1" or event["id"] != wid:
+                sys.exit(f"unexpected event {event['type']} / {event['id']} under webhook-id {wid}")
+            hits.append((int(at), int(status)))
+    if len(hits) >= want and hits[-1][1] < 300:
+        print(hits[-1][0], len(hits), " ".join(str(s) for _, s in hits))
+        sys.exit(0)
+    if time.time() > deadline:
+        sys.exit(f"{path}: {len(hits)} deliveries of member {member}'s member.joined, statuses {[s for _, s in hits]}")
+    time.sleep(0.02)
+PY
+}
+JOINED_AT=$(date +%s%3N)
+join_and_follow "赵师傅" "$(id_number)" "$(phone)"
+member=${MEMBERS[2]}
+ok_out=$(webhook_check "$member" ok "$OK_SECRET" 1) || fail "webhook /ok: $ok_out"
+read -r ok_at ok_n ok_statuses <<<"$ok_out"
+# the 201 came just before join_and_follow's projections; measure from just before the call
+delay=$(( ok_at - JOINED_AT ))
+echo "member $member: signed member.joined at the partner's endpoint ${delay} ms after the join request (statuses: $ok_statuses)"
+[ "$delay" -le "$WEBHOOK_WITHIN_MS" ] || fail "the webhook came ${delay} ms after the join, more than ${WEBHOOK_WITHIN_MS} ms"
+flaky_out=$(webhook_check "$member" flaky "$FLAKY_SECRET" 4) || fail "webhook /flaky: $flaky_out"
+read -r _ flaky_n flaky_statuses <<<"$flaky_out"
+echo "the endpoint failing three times got it on attempt $flaky_n (statuses: $flaky_statuses), correctly signed"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints a DEVELOPMENT token signed with the development key (see deploy/local-infra/src/main/resources/dev-keys).
-#   deploy/local/token.sh member --member=UUID | staff --org=UUID | judge | chief-judge | finance | admin | partner
+#   deploy/local/token.sh member --member=UUID | staff --org=UUID | judge | chief-judge | finance | admin | partner [--partner=UUID]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cp_file="$ROOT/deploy/local-infra/target/launcher.classpath"

@@ -38,6 +38,12 @@ public interface GatewayConfig {
     @WithDefault("partner")
     List<String> readOnlyRoles();
 
+    /**
+     * "METHOD /prefix" pairs where the read-only roles may write too: a partner manages its own webhook
+     * subscriptions (partner-service checks that they are its own).
+     */
+    Optional<List<String>> readOnlyWritableRoutes();
+
     /** Roles the system knows; a token with none of them is refused (403). */
     @WithDefault("member,staff,judge,chief-judge,finance,admin,partner")
     List<String> knownRoles();

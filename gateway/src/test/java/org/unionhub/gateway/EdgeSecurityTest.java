@@ -143,6 +143,25 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void aPartnerManagesItsWebhookSubscriptionsButWritesNothingElse() {
+        String partner = DevTokens.role("partner");
+        int before = FakeServices.get("partner").received();
+        given().auth().oauth2(partner).contentType("application/json").body("{}").post("/api/v1/webhook-subscriptions")
+                .then().statusCode(200).body("service", equalTo("partner"));
+        given().auth().oauth2(partner).post("/api/v1/webhook-subscriptions/" + UUID.randomUUID() + "/secret-rotations")
+                .then().statusCode(200).body("service", equalTo("partner"));
+        given().auth().oauth2(partner).delete("/api/v1/webhook-subscriptions/" + UUID.randomUUID())
+                .then().statusCode(200).body("service", equalTo("partner"));
+        assertThat(FakeServices.get("partner").received()).isEqualTo(before + 3);
+        // registering partners is not a partner's: still refused at the edge
+        given().auth().oauth2(partner).contentType("application/json").body("{}").post("/api/v1/partners")
+                .then().statusCode(403);
+        given().auth().oauth2(partner).contentType("application/json").body("{}").put("/api/v1/webhook-subscriptions/x")
+                .then().statusCode(403);
+        assertThat(FakeServices.get("partner").received()).isEqualTo(before + 3);
+    }
+
+    @Test
     void aTokenWithoutAnyUnionHubRoleIsForbidden() {
         given().auth().oauth2(DevTokens.role("visitor")).get(SECURED).then().statusCode(403)
                 .contentType("application/problem+json");

@@ -32,7 +32,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (vertx == null) {
             vertx = Vertx.vertx();
-            for (String name : new String[]{"membership", "venue", "assistance", "competition", "slow", "flaky"}) {
+            for (String name : new String[]{"membership", "venue", "assistance", "competition", "partner", "slow", "flaky"}) {
                 SERVICES.put(name, new FakeService(vertx, name).start());
             }
             try (ServerSocket s = new ServerSocket(0)) {

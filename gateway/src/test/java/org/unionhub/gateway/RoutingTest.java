@@ -35,6 +35,8 @@ class RoutingTest {
         assertThat(serviceOf("/api/v1/hardship-files")).isEqualTo("assistance");
         assertThat(serviceOf("/api/v1/audit")).isEqualTo("assistance");
         assertThat(serviceOf("/api/v1/competitions/" + id + "/entries")).isEqualTo("competition");
+        assertThat(serviceOf("/api/v1/partners/" + id)).isEqualTo("partner");
+        assertThat(serviceOf("/api/v1/webhook-subscriptions/" + id + "/deliveries")).isEqualTo("partner");
     }
 
     @Test

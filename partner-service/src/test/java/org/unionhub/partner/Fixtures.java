@@ -49,6 +49,21 @@ public class Fixtures {
         return v.id;
     }
 
+    /** A member in this service's projection, as membership's events would have made it. */
+    @Transactional
+    public UUID member(UUID organization, String name) {
+        org.unionhub.platform.projection.MemberView m = new org.unionhub.platform.projection.MemberView();
+        m.id = UUID.randomUUID();
+        m.name = name;
+        m.status = "ACTIVE";
+        m.organizationId = organization;
+        m.organizationPath = OrganizationView.<OrganizationView>findById(organization).path;
+        m.employmentForm = "PLATFORM";
+        m.updatedAt = Instant.now();
+        m.persist();
+        return m.id;
+    }
+
     @Transactional
     public List<UUID> ancestorsAndSelf(UUID org) {
         String path = OrganizationView.<OrganizationView>findById(org).path;

@@ -88,16 +88,17 @@ public final class DevTokens {
         return key;
     }
 
-    /** {@code DevTokens ROLE [--sub=S] [--member=UUID] [--org=UUID] [--hours=N]} prints a token. */
+    /** {@code DevTokens ROLE [--sub=S] [--member=UUID] [--org=UUID] [--partner=UUID] [--hours=N]} prints a token. */
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: DevTokens member|staff|judge|chief-judge|finance|admin|partner [--sub=S] [--member=UUID] [--org=UUID] [--hours=N]");
+            System.err.println("usage: DevTokens member|staff|judge|chief-judge|finance|admin|partner [--sub=S] [--member=UUID] [--org=UUID] [--partner=UUID] [--hours=N]");
             System.exit(2);
         }
         String role = args[0];
         String sub = role + "-dev";
         UUID member = null;
         UUID org = null;
+        UUID partner = null;
         // the services refuse a token issued more than an hour ago (mp.jwt.verify.token.age)
         long hours = 1;
         for (int i = 1; i < args.length; i++) {
@@ -106,6 +107,12 @@ public final class DevTokens {
             else if (a.startsWith("--member=")) member = UUID.fromString(a.substring(9));
             else if (a.startsWith("--org=")) org = UUID.fromString(a.substring(6));
             else if (a.startsWith("--hours=")) hours = Long.parseLong(a.substring(8));
+            else if (a.startsWith("--partner=")) partner = UUID.fromString(a.substring(10));
+        }
+        if (partner != null) {
+            // a partner system's token: the partnerId claim names the partner it speaks for (partner-service)
+            System.out.println(sign(claims(sub, Set.of(role)).claim("partnerId", partner.toString()).expiresIn(Duration.ofHours(hours))));
+            return;
         }
         System.out.println(token(sub, Set.of(role), member, org, Duration.ofHours(hours)));
     }

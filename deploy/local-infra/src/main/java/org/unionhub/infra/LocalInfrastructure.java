@@ -23,7 +23,7 @@ public final class LocalInfrastructure {
         Path dir = Path.of(args.length > 0 ? args[0] : ".local");
         int pgPort = Integer.parseInt(args.length > 1 ? args[1] : "15432");
         int kafkaPort = Integer.parseInt(args.length > 2 ? args[2] : "19092");
-        List<String> databases = List.of((args.length > 3 ? args[3] : "membership,venue,assistance,competition").split(","));
+        List<String> databases = List.of((args.length > 3 ? args[3] : "membership,venue,assistance,competition,partner").split(","));
         Map<String, String> env = System.getenv();
 
         PostgresServer configuredPg = PostgresServer.configured(env);

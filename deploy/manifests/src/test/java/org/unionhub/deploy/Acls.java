@@ -49,7 +49,10 @@ final class Acls {
         List<Acl> acls = of(user);
         String own = app.serviceName() + ".";
         for (Acl acl : acls) {
-            if (!acl.literal() && acl.type().equals("topic")) {
+            // the one prefix allowed: a service's own namespace, for topics it creates at run time (partner-service
+            // writes partner.<partnerId>.v1 per registered partner), and only to write them
+            boolean ownNamespace = acl.name().equals(own) && Set.of("Write", "Describe").containsAll(acl.operations());
+            if (!acl.literal() && acl.type().equals("topic") && !ownNamespace) {
                 problems.add(user.where() + ": prefix ACL " + acl + " grants more topics than the code uses");
             }
             if (acl.operations().contains("All") || acl.type().equals("cluster")) {

@@ -240,4 +240,68 @@ class KafkaTest {
         }
         assertThat(problems).isEmpty();
     }
+
+    /** The per-partner template (deploy/k8s/partners): one partner's KafkaUser reads its own stream and nothing else. */
+    @Test
+    void a_partner_user_reads_only_its_own_stream_in_its_own_groups() throws Exception {
+        String id = "5e0c2f1a-8d4b-4f6e-9c1a-2b3d4e5f6a7b";
+        java.nio.file.Path template = repo.path("deploy/k8s/partners/partner-template.yaml");
+        java.nio.file.Path rendered = java.nio.file.Files.createTempFile("partner-", ".yaml");
+        java.nio.file.Files.writeString(rendered, java.nio.file.Files.readString(template).replace("PARTNER_ID", id));
+        List<Resource> docs = new ArrayList<>();
+        for (JsonNode d : Manifests.documents(rendered)) {
+            docs.add(new Resource(d.path("kind").asText(), d.at("/metadata/name").asText(),
+                    (com.fasterxml.jackson.databind.node.ObjectNode) d, new ArrayList<>(List.of(repo.rel(template)))));
+        }
+        java.nio.file.Files.delete(rendered);
+        List<String> problems = new ArrayList<>();
+        Resource user = find(docs, "KafkaUser", "partner-" + id).orElseThrow(() -> new AssertionError(template + ": no KafkaUser partner-<id>"));
+        if (!user.at("/spec/authentication/type").asText().equals("scram-sha-512")) {
+            problems.add(user.where() + ": authentication " + user.at("/spec/authentication/type").asText() + ", not scram-sha-512");
+        }
+        String topic = "partner." + id + ".v1";
+        for (Acls.Acl acl : Acls.of(user)) {
+            boolean ownTopic = acl.type().equals("topic") && acl.literal() && acl.name().equals(topic)
+                    && Set.of("Read", "Describe").equals(acl.operations());
+            boolean ownGroups = acl.type().equals("group") && !acl.literal() && acl.name().equals("partner." + id + ".")
+                    && Set.of("Read").equals(acl.operations());
+            if (!ownTopic && !ownGroups) {
+                problems.add(user.where() + ": " + acl + " is more than READ/DESCRIBE on " + topic + " and READ on groups partner." + id + ".*");
+            }
+        }
+        if (Acls.of(user).stream().noneMatch(a -> a.allows("topic", topic, "Read"))
+                || Acls.of(user).stream().noneMatch(a -> a.allows("topic", topic, "Describe"))) {
+            problems.add(user.where() + ": cannot read and describe " + topic);
+        }
+        if (Acls.of(user).stream().noneMatch(a -> a.allows("group", "partner." + id + ".consumer", "Read"))) {
+            problems.add(user.where() + ": cannot join its groups partner." + id + ".*");
+        }
+        Resource kafkaTopic = find(docs, "KafkaTopic", "partner-" + id + "-v1").orElse(null);
+        if (kafkaTopic == null || !kafkaTopic.at("/spec/topicName").asText().equals(topic)) {
+            problems.add(template + ": no KafkaTopic for " + topic + " (auto.create.topics.enable is false)");
+        } else if (kafkaTopic.at("/spec/replicas").asInt() != 3 || !kafkaTopic.at("/spec/config/min.insync.replicas").asText().equals("2")) {
+            problems.add(kafkaTopic.where() + ": not replicated 3 times with 2 in sync");
+        }
+        // partner-service may write it, and nothing but partner-service writes outside its own topics
+        Resource service = find(rendered(BASE), "KafkaUser", "partner-service").orElseThrow();
+        if (Acls.of(service).stream().noneMatch(a -> a.allows("topic", topic, "Write"))) {
+            problems.add(service.where() + ": cannot write " + topic);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, PROD})
+    void partners_outside_the_cluster_connect_over_an_external_tls_listener(String dir) {
+        Resource kafka = ofKind(rendered(dir), "Kafka").get(0);
+        List<JsonNode> external = Manifests.stream(kafka.at("/spec/kafka/listeners"))
+                .filter(l -> Set.of("route", "loadbalancer", "ingress", "nodeport").contains(l.path("type").asText())).toList();
+        assertThat(external).as(kafka.where() + ": a listener reachable from outside the cluster").isNotEmpty();
+        for (JsonNode l : external) {
+            assertThat(l.path("tls").asBoolean()).as(kafka.where() + ": listener " + l.path("name").asText() + " without TLS").isTrue();
+            assertThat(l.at("/authentication/type").asText()).as(kafka.where() + ": listener " + l.path("name").asText() + " authentication")
+                    .isIn("scram-sha-512", "tls");
+            assertThat(l.path("type").asText()).isNotEqualTo("nodeport");
+        }
+    }
 }

@@ -51,6 +51,7 @@ public class EdgeRouter {
     private List<String> stripHeaders;
     private Set<String> knownRoles;
     private Set<String> readOnlyRoles;
+    private PublicRoutes readOnlyWritable;
     private long maxBody;
 
     void install(@Observes Router router) {
@@ -60,6 +61,7 @@ public class EdgeRouter {
         stripHeaders = config.stripHeaders();
         knownRoles = Set.copyOf(config.knownRoles());
         readOnlyRoles = Set.copyOf(config.readOnlyRoles());
+        readOnlyWritable = new PublicRoutes(config.readOnlyWritableRoutes().orElse(List.of()));
         maxBody = config.maxBodySize().asLongValue();
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 20).handler(this::correlate);
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(this::edge);
@@ -141,7 +143,7 @@ public class EdgeRouter {
                 Problems.send(ctx, "unauthenticated", "Unauthorized", 401, e.getMessage());
                 return;
             }
-            String refusal = refusal(jwt, req.method(), me);
+            String refusal = refusal(jwt, req.method(), path, me);
             if (refusal != null) {
                 Problems.send(ctx, "forbidden", "Forbidden", 403, refusal);
                 return;
@@ -215,7 +217,7 @@ public class EdgeRouter {
         }
     }
 
-    private String refusal(JsonWebToken jwt, HttpMethod method, boolean me) {
+    private String refusal(JsonWebToken jwt, HttpMethod method, String path, boolean me) {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         if (groups.stream().noneMatch(knownRoles::contains)) {
             return "the token carries no UnionHub role";
@@ -223,7 +225,7 @@ public class EdgeRouter {
         if (me && !groups.contains("member")) {
             return "only a member has a personal view";
         }
-        if (!READS.contains(method) && readOnlyRoles.containsAll(groups.stream().filter(knownRoles::contains).toList())) {
+        if (!READS.contains(method) && !readOnlyWritable.isPublic(method.name(), path) && readOnlyRoles.containsAll(groups.stream().filter(knownRoles::contains).toList())) {
             return "this role may only read";
         }
         return null;

@@ -71,7 +71,7 @@ public class DeliveryResource {
     @Path("/{id}/deliveries")
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "The subscription's delivery log, newest first; ?status=PENDING|SENDING|DELIVERED|DEAD. "
-            + "Roles: partner (its own), admin")
+            + "(roles: partner (its own), admin)")
     public Page<DeliveryResponse> log(@PathParam("id") UUID id, @QueryParam("status") String status,
                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Subscription s = owned.readable(id);
@@ -105,7 +105,7 @@ public class DeliveryResource {
     @Path("/{id}/replays")
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Send again every event this subscription received that occurred in [from, to) (at most 31 days), "
-            + "in order, with the same webhook-id. Roles: partner (its own)")
+            + "in order, with the same webhook-id (roles: partner (its own))")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "one day",
             value = "{\"from\":\"2026-11-29T00:00:00Z\",\"to\":\"2026-11-30T00:00:00Z\"}")))
     @Transactional

@@ -72,7 +72,7 @@ public class PartnerResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a partner system. Roles: admin")
+    @Operation(summary = "Register a partner system (roles: admin)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "bank", value = EXAMPLE)))
     public Response register(@Valid @NotNull RegisterRequest r) {
         Partner p = partners.register(new Partners.Registration(r.name(), r.contact(), r.allowedEventTypes(),
@@ -82,7 +82,7 @@ public class PartnerResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List partners, by name. Roles: admin")
+    @Operation(summary = "List partners, oldest first (roles: admin)")
     public Page<PartnerResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         List<Partner> rows = page.first()
@@ -95,7 +95,7 @@ public class PartnerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "One partner. Roles: admin; partner (its own record only)")
+    @Operation(summary = "One partner (roles: admin; partner (its own record only))")
     public PartnerResponse get(@PathParam("id") UUID id) {
         Partner p = Partner.findById(id);
         if (p == null || (!actor.has(Roles.ADMIN) && !caller.partnerId().map(id::equals).orElse(false))) {

@@ -75,7 +75,7 @@ public class SubscriptionResource {
 
     @POST
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Subscribe a webhook endpoint; the answer shows the signing secret, once. Roles: partner (for itself)")
+    @Operation(summary = "Subscribe a webhook endpoint; the answer shows the signing secret, once (roles: partner (for itself))")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "bank", value = EXAMPLE)))
     public Response create(@Valid @NotNull CreateRequest r) {
         Partner partner = caller.require();
@@ -86,7 +86,7 @@ public class SubscriptionResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
-    @Operation(summary = "The caller's subscriptions (admin: all). Roles: partner (its own), admin")
+    @Operation(summary = "The caller's subscriptions (admin: all) (roles: partner (its own), admin)")
     public Page<SubscriptionResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder q = new StringBuilder("1 = 1");
@@ -109,7 +109,7 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
-    @Operation(summary = "One subscription, with its status and pause notice. Roles: partner (its own), admin")
+    @Operation(summary = "One subscription, with its status and pause notice (roles: partner (its own), admin)")
     public SubscriptionResponse get(@PathParam("id") UUID id) {
         return SubscriptionResponse.of(owned.readable(id), null);
     }
@@ -117,7 +117,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Remove a subscription and its delivery log. Roles: partner (its own)")
+    @Operation(summary = "Remove a subscription and its delivery log (roles: partner (its own))")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(owned.writable(id));
         return Response.noContent().build();
@@ -128,7 +128,7 @@ public class SubscriptionResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "A new signing secret, shown once; the previous one keeps signing during the overlap "
-            + "(both signatures are sent). Roles: partner (its own)")
+            + "(both signatures are sent) (roles: partner (its own))")
     public Response rotate(@PathParam("id") UUID id) {
         Subscription s = owned.writable(id);
         String secret = subscriptions.rotate(s);
@@ -142,10 +142,9 @@ public class SubscriptionResource {
     @Path("/{id}/resume")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Resume a paused subscription: the waiting deliveries go out in order. Roles: partner (its own)")
+    @Operation(summary = "Resume a paused subscription: the waiting deliveries go out in order (roles: partner (its own))")
     public SubscriptionResponse resume(@PathParam("id") UUID id) {
         Subscription s = owned.writable(id);
-        subscriptions.resume(s);
-        return SubscriptionResponse.of(Subscription.findById(id), null);
+        return SubscriptionResponse.of(subscriptions.resume(s), null);
     }
 }

@@ -75,7 +75,7 @@ public class Subscriptions {
     }
 
     @Transactional
-    public void resume(Subscription s) {
+    public Subscription resume(Subscription s) {
         Subscription locked = Subscription.findById(s.id);
         locked.status = Subscription.ACTIVE;
         locked.notice = null;
@@ -83,6 +83,7 @@ public class Subscriptions {
         locked.consecutiveFailures = 0;
         locked.failingSince = null;
         worker.wake();
+        return locked;
     }
 
     @Transactional
