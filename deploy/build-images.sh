@@ -18,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REGISTRY="${UNIONHUB_REGISTRY:-unionhub}"
 TAG="${UNIONHUB_TAG:-latest}"
 DOCKERFILE="$ROOT/deploy/docker/Dockerfile.jvm"
-APPS=(gateway membership-service venue-service assistance-service competition-service)
+APPS=(gateway membership-service venue-service assistance-service competition-service partner-service)
 
 package=1
 push=0

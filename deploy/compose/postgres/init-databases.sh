@@ -27,6 +27,7 @@ create_service_database membership  "${MEMBERSHIP_DB_PASSWORD:-}"
 create_service_database venue       "${VENUE_DB_PASSWORD:-}"
 create_service_database assistance  "${ASSISTANCE_DB_PASSWORD:-}"
 create_service_database competition "${COMPETITION_DB_PASSWORD:-}"
+create_service_database partner "${PARTNER_DB_PASSWORD:-}"
 # nearby search: earthdistance is not a trusted extension, so the venue login cannot create it itself
 # (venue-service would fall back to a slower bounding-box search)
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname venue \
