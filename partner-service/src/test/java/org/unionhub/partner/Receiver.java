@@ -17,7 +17,8 @@ import java.util.function.Function;
 public final class Receiver implements AutoCloseable {
 
     /** One request as it arrived, and what it was answered. */
-    public record Hit(String webhookId, String timestamp, String signature, String contentType, String body, int answered) {
+    public record Hit(String webhookId, String timestamp, String signature, String contentType, String body, int answered,
+                      long receivedAtMillis) {
     }
 
     private static final Vertx VERTX = Vertx.vertx();
@@ -39,7 +40,7 @@ public final class Receiver implements AutoCloseable {
             int attempt = r.triesById.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
             int status = r.answer.apply(id, attempt);
             r.hits.add(new Hit(id, req.getHeader("webhook-timestamp"), req.getHeader("webhook-signature"),
-                    req.getHeader("content-type"), body.toString(java.nio.charset.StandardCharsets.UTF_8), status));
+                    req.getHeader("content-type"), body.toString(java.nio.charset.StandardCharsets.UTF_8), status, System.currentTimeMillis()));
             req.response().setStatusCode(status).end();
         }));
         CompletableFuture<HttpServer> listening = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture();
