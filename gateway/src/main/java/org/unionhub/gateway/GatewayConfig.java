@@ -38,6 +38,12 @@ public interface GatewayConfig {
     @WithDefault("partner")
     List<String> readOnlyRoles();
 
+    /**
+     * The operations ("POST /api/v1/partner/cards/* /redemptions", whole paths, "*" one segment) that a read-only role
+     * may nevertheless call: a benefit partner's till records purchases. The service decides who of that role may.
+     */
+    Optional<List<String>> readOnlyRoleWrites();
+
     /** Roles the system knows; a token with none of them is refused (403). */
     @WithDefault("member,staff,judge,chief-judge,finance,admin,partner")
     List<String> knownRoles();
