@@ -35,6 +35,10 @@ final class Suite {
         return DevTokens.role("admin");
     }
 
+    static String finance() {
+        return DevTokens.role("finance");
+    }
+
     static String staff(UUID org) {
         return DevTokens.staff(org);
     }
@@ -67,6 +71,44 @@ final class Suite {
     static String idNumber() {
         return ResidentIds.withCheckDigit("211421" + LocalDate.of(1965, 1, 1).plusDays(RANDOM.nextInt(365 * 35))
                 .toString().replace("-", "") + String.format("%03d", RANDOM.nextInt(1000)));
+    }
+
+    /** A partner token bound to the benefit partner {@code partnerId} (a fuel station's till). */
+    static String partnerTill(String partnerId) {
+        return DevTokens.sign(DevTokens.claims("till-" + suffix(), Set.of("partner")).claim("partnerId", partnerId));
+    }
+
+    /** A member token for {@code member}. */
+    static String member(UUID member) {
+        return DevTokens.member(member);
+    }
+
+    /**
+     * Money as the API gives it, a JSON string ("291.00") or a number (291.0): exactly that BigDecimal, compared by
+     * value and scale-insensitively only where a number lost its trailing zeros.
+     */
+    static java.math.BigDecimal money(Object value) {
+        if (value == null) {
+            throw new AssertionError("no amount");
+        }
+        return new java.math.BigDecimal(value.toString());
+    }
+
+    /** {@code actual} (string or number) is exactly {@code expected} yuan. */
+    static void assertMoney(Object actual, String expected) {
+        java.math.BigDecimal a = money(actual);
+        if (a.compareTo(new java.math.BigDecimal(expected)) != 0) {
+            throw new AssertionError("expected " + expected + " yuan, got " + actual);
+        }
+        if (actual instanceof String s && !s.equals(expected)) {
+            throw new AssertionError("money as a string must have two decimals: expected \"" + expected + "\", got \"" + s + "\"");
+        }
+    }
+
+    /** Polls {@code probe} until {@code done} holds, at most {@code seconds}: cross-service effects travel by events. */
+    static <T> T eventually(int seconds, java.util.concurrent.Callable<T> probe, java.util.function.Predicate<T> done) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(seconds))
+                .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions().until(probe, done);
     }
 
     static String phone() {

@@ -39,10 +39,11 @@ public interface GatewayConfig {
     List<String> readOnlyRoles();
 
     /**
-     * "METHOD /prefix" pairs where the read-only roles may write too: a partner manages its own webhook
-     * subscriptions (partner-service checks that they are its own).
+     * The operations ("POST /api/v1/partner/cards/* /redemptions", whole paths, "*" one segment) that a read-only role
+     * may nevertheless call: a benefit partner's till records purchases; a partner manages its own webhook
+     * subscriptions. The service decides who of that role may.
      */
-    Optional<List<String>> readOnlyWritableRoutes();
+    Optional<List<String>> readOnlyRoleWrites();
 
     /** Roles the system knows; a token with none of them is refused (403). */
     @WithDefault("member,staff,judge,chief-judge,finance,admin,partner")

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -140,6 +141,25 @@ class EdgeSecurityTest {
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://unionhub.org/problems/forbidden"));
         assertThat(FakeServices.get("competition").received()).isEqualTo(before);
+    }
+
+    /** The one write a partner makes: a benefit partner's till records a purchase; nothing beside or below it. */
+    @Test
+    void aPartnerTillRecordsAPurchaseButWritesNothingElse() {
+        String partner = DevTokens.role("partner");
+        int before = FakeServices.get("membership").received();
+        given().auth().oauth2(partner).contentType("application/json").header("Idempotency-Key", "k1").body("{\"amount\":\"300.00\"}")
+                .post("/api/v1/partner/cards/8860000000000001/redemptions").then().statusCode(200);
+        assertThat(FakeServices.get("membership").received()).isEqualTo(before + 1);
+        given().auth().oauth2(partner).get("/api/v1/partner/cards/8860000000000001").then().statusCode(200);
+        for (String path : List.of("/api/v1/partner/cards/8860000000000001", "/api/v1/partner/cards/8860000000000001/redemptions/x",
+                "/api/v1/cards/8860000000000001/redemptions")) {
+            given().auth().oauth2(partner).contentType("application/json").body("{}").post(path)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        given().auth().oauth2(partner).contentType("application/json").body("{}")
+                .put("/api/v1/partner/cards/8860000000000001/redemptions").then().statusCode(403);
+        assertThat(FakeServices.get("membership").received()).isEqualTo(before + 2);
     }
 
     @Test

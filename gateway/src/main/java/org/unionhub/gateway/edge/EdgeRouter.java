@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.unionhub.gateway.GatewayConfig;
 import org.unionhub.gateway.limit.RateLimits;
 import org.unionhub.gateway.problem.Problems;
+import org.unionhub.gateway.routing.OperationPatterns;
 import org.unionhub.gateway.routing.PublicRoutes;
 import org.unionhub.gateway.routing.Upstream;
 import org.unionhub.gateway.routing.Upstreams;
@@ -51,7 +52,7 @@ public class EdgeRouter {
     private List<String> stripHeaders;
     private Set<String> knownRoles;
     private Set<String> readOnlyRoles;
-    private PublicRoutes readOnlyWritable;
+    private OperationPatterns readOnlyRoleWrites;
     private long maxBody;
 
     void install(@Observes Router router) {
@@ -61,7 +62,7 @@ public class EdgeRouter {
         stripHeaders = config.stripHeaders();
         knownRoles = Set.copyOf(config.knownRoles());
         readOnlyRoles = Set.copyOf(config.readOnlyRoles());
-        readOnlyWritable = new PublicRoutes(config.readOnlyWritableRoutes().orElse(List.of()));
+        readOnlyRoleWrites = new OperationPatterns(config.readOnlyRoleWrites().orElse(List.of()));
         maxBody = config.maxBodySize().asLongValue();
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 20).handler(this::correlate);
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(this::edge);
@@ -225,7 +226,8 @@ public class EdgeRouter {
         if (me && !groups.contains("member")) {
             return "only a member has a personal view";
         }
-        if (!READS.contains(method) && !readOnlyWritable.isPublic(method.name(), path) && readOnlyRoles.containsAll(groups.stream().filter(knownRoles::contains).toList())) {
+        if (!READS.contains(method) && readOnlyRoles.containsAll(groups.stream().filter(knownRoles::contains).toList())
+                && !readOnlyRoleWrites.matches(method.name(), path)) {
             return "this role may only read";
         }
         return null;

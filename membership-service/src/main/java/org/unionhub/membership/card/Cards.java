@@ -100,6 +100,8 @@ public class Cards {
         x.redeemedAt = Instant.now();
         x.recordedBy = actor;
         x.persist();
+        // on the member's key, so a partner (or the savings of another service) sees one member's purchases in order
+        outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_REDEEMED, m.id, CardRedeemed.of(x));
         return x;
     }
 

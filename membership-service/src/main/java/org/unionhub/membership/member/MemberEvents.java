@@ -22,6 +22,8 @@ public final class MemberEvents {
     public static final String LEFT = member("left");
     public static final String CARD_ISSUED = EventTypes.type("membership", "card", "issued", 1);
     public static final String CARD_BLOCKED = EventTypes.type("membership", "card", "blocked", 1);
+    /** A purchase with the card at a benefit partner (data: card/CardRedeemed, no personal data). */
+    public static final String CARD_REDEEMED = EventTypes.type("membership", "card", "redeemed", 1);
     public static final String HONOR_RECORDED = EventTypes.type("membership", "honor", "recorded", 1);
 
     /** MemberSnapshot's fields first (consumers read them as a MemberSnapshot), then the extras of a type. */

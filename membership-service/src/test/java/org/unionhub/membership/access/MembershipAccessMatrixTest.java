@@ -120,7 +120,10 @@ class MembershipAccessMatrixTest {
         AccessMatrix m = AccessMatrix.forService("membership")
                 // demands and forums have their own matrix (and section of docs/security.md)
                 .include(org.unionhub.membership.demand.DemandAccessMatrixTest.OPERATIONS.negate())
-                .callers(CallerTokens.standard(UUID.fromString(self), UUID.fromString(other), county, siblingCounty, t.city()));
+                .callers(CallerTokens.standard(UUID.fromString(self), UUID.fromString(other), county, siblingCounty, t.city())
+                        // the partner caller is a fuel station's till: a partner token bound to the benefit partner
+                        .with(PARTNER, DevTokens.sign(DevTokens.claims("till-" + TestData.suffix(), java.util.Set.of("partner"))
+                                .claim("partnerId", partner))));
 
         // --- organizations ---
         m.op("POST /api/v1/organizations")
@@ -210,6 +213,15 @@ class MembershipAccessMatrixTest {
                 .body("{\"partnerId\":\"" + partner + "\",\"amount\":\"300.00\"}")
                 .rule("staff of the card member's subtree, admin")
                 .allow(SUBTREE_STAFF, ANCESTOR_STAFF, ADMIN)
+                .unchangedWhenDenied(() -> probe("SELECT count(*) FROM redemption WHERE card_number = ?1", redeemCard));
+        m.op("GET /api/v1/partner/cards/{number}").path("number", redeemCard)
+                .rule("a partner token bound to a benefit partner (claim partnerId): active and that partner's discount, no personal data")
+                .allow(PARTNER);
+        m.op("POST /api/v1/partner/cards/{number}/redemptions").path("number", redeemCard)
+                .header("Idempotency-Key", "matrix-" + TestData.suffix())
+                .body("{\"amount\":\"300.00\"}")
+                .rule("a partner token bound to a benefit partner, at its own discount; Idempotency-Key required")
+                .allow(PARTNER)
                 .unchangedWhenDenied(() -> probe("SELECT count(*) FROM redemption WHERE card_number = ?1", redeemCard));
 
         // --- bulk enrollment ---
