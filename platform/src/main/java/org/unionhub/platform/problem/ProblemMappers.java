@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.unionhub.platform.param.InvalidParameterException;
+import org.unionhub.platform.param.OutOfBoundsException;
 import org.unionhub.platform.text.InvalidTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -63,6 +65,7 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = jsonPath(m.getPath());
             message = e instanceof InvalidTextException t ? t.reason()
+                    : e instanceof OutOfBoundsException b ? b.reason()
                     : e instanceof InvalidFormatException f
                     ? "cannot take the value " + f.getValue() + (f.getTargetType().isEnum() ? " (allowed: " + enumValues(f.getTargetType()) + ")" : "")
                     : "has the wrong type or shape";
@@ -97,6 +100,13 @@ public class ProblemMappers {
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "duplicate", "Conflict", 409,
                 "this would duplicate an existing record", path(uri), null, null));
+    }
+
+    /** A path, query or header parameter that is malformed or out of bounds (platform {@code param/}). */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                e.parameter() + ": " + e.reason(), path(uri), List.of(new FieldError(e.parameter(), e.reason())), null));
     }
 
     @ServerExceptionMapper
