@@ -126,11 +126,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        var trouble = DatabaseTrouble.of(e);
+        if (trouble.isPresent()) {
+            return databaseTrouble(trouble.get(), e, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", correlationId, path(uri));
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "something went wrong on our side; quote " + correlationId + " when reporting it",
                 path(uri), null, Map.of("correlationId", correlationId)));
+    }
+
+    /**
+     * The database is down, busy or too slow: the client gets a 503 with Retry-After (or a 409 for a lost
+     * serialization race) instead of "internal"; the operator a one-line warning, not a stack trace per request.
+     */
+    private static Response databaseTrouble(DatabaseTrouble.Kind kind, Throwable e, UriInfo uri) {
+        LOG.warnf("database trouble (%s) on %s: %s", kind, path(uri), rootMessage(e));
+        Response.ResponseBuilder r = Response.status(kind.status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + kind.slug, kind.title, kind.status, kind.detail, path(uri), null, null));
+        if (kind.retryAfterSeconds > 0) {
+            r.header("Retry-After", kind.retryAfterSeconds);
+        }
+        return r.build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response unauthenticated(UriInfo uri) {
