@@ -26,7 +26,7 @@ import static org.unionhub.assistance.TestData.as;
 @QuarkusTest
 class DatabaseOutageTest {
 
-    /** Functional bound on an answer while the database is away: connect/acquisition timeouts are 3 s. */
+    /** Functional bound on an answer while the database is away (a cut connection fails at once, a new one is refused at once; connectTimeout is 3 s). */
     private static final long BOUND_MILLIS = 6_000;
 
     @Inject
