@@ -1,9 +1,12 @@
 package org.unionhub.assistance.mutualaid;
 
+import org.unionhub.platform.param.InputBounds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -57,7 +60,7 @@ public class MutualAidResource {
                                  Instant enrolledAt, String enrolledBy) {
     }
 
-    public record ClaimRequest(@NotNull UUID memberId, @NotNull Integer year, @NotNull ClaimKind kind,
+    public record ClaimRequest(@NotNull UUID memberId, @NotNull @Min(InputBounds.MIN_YEAR) @Max(InputBounds.MAX_YEAR) Integer year, @NotNull ClaimKind kind,
                                @NotNull @Schema(example = "50000.00") BigDecimal amount) {
     }
 

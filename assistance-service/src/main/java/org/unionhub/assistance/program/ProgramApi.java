@@ -1,6 +1,9 @@
 package org.unionhub.assistance.program;
 
+import org.unionhub.platform.param.InputBounds;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -44,7 +47,7 @@ public final class ProgramApi {
             @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,39}", message = "must be a camelCase key") String limitedByDetail) {
     }
 
-    public record FundRequest(@NotNull @Schema(example = "2026") Integer year,
+    public record FundRequest(@NotNull @Min(InputBounds.MIN_YEAR) @Max(InputBounds.MAX_YEAR) @Schema(example = "2026") Integer year,
                               @NotNull @Schema(example = "1000000.00") BigDecimal amount) {
     }
 

@@ -22,14 +22,19 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
+    /** How the embedded server was built, so that {@link #stop()} and {@link #start()} can bring it back on its port and data. */
+    private final EmbeddedPostgres.Builder builder;
+    private File throwAwayDirectory;
 
-    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded,
+                           EmbeddedPostgres.Builder builder) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.builder = builder;
     }
 
     /** The server named by PG* environment variables, or null when none is named. */
@@ -42,7 +47,7 @@ public final class PostgresServer implements AutoCloseable {
                 Integer.parseInt(env.getOrDefault("PGPORT", "5432")),
                 env.getOrDefault("PGUSER", "postgres"),
                 env.getOrDefault("PGPASSWORD", ""),
-                null);
+                null, null);
     }
 
     /**
@@ -57,12 +62,45 @@ public final class PostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
-        if (dataDirectory != null) {
-            dataDirectory.mkdirs();
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        File throwAway = null;
+        if (dataDirectory == null) {
+            // a directory of our own rather than the library's (which it empties on stop), so that a test can stop and
+            // start the server without losing its databases; removed by close()
+            throwAway = java.nio.file.Files.createTempDirectory("unionhub-pg-").toFile();
+            dataDirectory = throwAway;
         }
+        dataDirectory.mkdirs();
+        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         EmbeddedPostgres pg = builder.start();
-        return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres", pg);
+        PostgresServer server = new PostgresServer("localhost", pg.getPort(), "postgres", "postgres", pg, builder);
+        server.throwAwayDirectory = throwAway;
+        return server;
+    }
+
+    /**
+     * Stops the embedded server as an outage would (its clients' connections are cut, new ones refused), keeping
+     * its data; {@link #start()} brings it back on the same port. For tests of database trouble.
+     */
+    public synchronized void stop() throws IOException {
+        requireRestartable();
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    /** Starts the embedded server again after {@link #stop()}, on the same port and data. */
+    public synchronized void start() throws IOException {
+        requireRestartable();
+        if (embedded == null) {
+            embedded = builder.start();
+        }
+    }
+
+    private void requireRestartable() {
+        if (builder == null) {
+            throw new IllegalStateException("only the embedded PostgreSQL can be stopped and started by a test");
+        }
     }
 
     public PostgresServer ensureDatabase(String name) throws SQLException {
@@ -107,12 +145,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public String password() { return password; }
 
-    public boolean isEmbedded() { return embedded != null; }
+    public boolean isEmbedded() { return builder != null; }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (embedded != null) {
             embedded.close();
+            embedded = null;
+        }
+        if (throwAwayDirectory != null) {
+            try (var paths = java.nio.file.Files.walk(throwAwayDirectory.toPath())) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
+            }
         }
     }
 }

@@ -68,6 +68,19 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         return broker;
     }
 
+    /**
+     * Stops the embedded PostgreSQL as an outage would (connections cut, new ones refused), keeping its data; the
+     * services under test stay up. Pair with {@link #startPostgres()} in a finally block.
+     */
+    public static void stopPostgres() throws IOException {
+        postgres().stop();
+    }
+
+    /** Brings the embedded PostgreSQL back after {@link #stopPostgres()}, on the same port and data. */
+    public static void startPostgres() throws IOException {
+        postgres().start();
+    }
+
     static synchronized PostgresServer postgres() throws IOException {
         if (postgres == null) {
             PostgresServer configured = PostgresServer.configured(System.getenv());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.unionhub.platform.param.InvalidParameterException;
+import org.unionhub.platform.param.OutOfBoundsException;
 import org.unionhub.platform.text.InvalidTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -63,6 +65,7 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = jsonPath(m.getPath());
             message = e instanceof InvalidTextException t ? t.reason()
+                    : e instanceof OutOfBoundsException b ? b.reason()
                     : e instanceof InvalidFormatException f
                     ? "cannot take the value " + f.getValue() + (f.getTargetType().isEnum() ? " (allowed: " + enumValues(f.getTargetType()) + ")" : "")
                     : "has the wrong type or shape";
@@ -99,6 +102,13 @@ public class ProblemMappers {
                 "this would duplicate an existing record", path(uri), null, null));
     }
 
+    /** A path, query or header parameter that is malformed or out of bounds (platform {@code param/}). */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                e.parameter() + ": " + e.reason(), path(uri), List.of(new FieldError(e.parameter(), e.reason())), null));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -116,11 +126,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        var trouble = DatabaseTrouble.of(e);
+        if (trouble.isPresent()) {
+            return databaseTrouble(trouble.get(), e, uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", correlationId, path(uri));
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "something went wrong on our side; quote " + correlationId + " when reporting it",
                 path(uri), null, Map.of("correlationId", correlationId)));
+    }
+
+    /**
+     * The database is down, busy or too slow: the client gets a 503 with Retry-After (or a 409 for a lost
+     * serialization race) instead of "internal"; the operator a one-line warning, not a stack trace per request.
+     */
+    private static Response databaseTrouble(DatabaseTrouble.Kind kind, Throwable e, UriInfo uri) {
+        LOG.warnf("database trouble (%s) on %s: %s", kind, path(uri), rootMessage(e));
+        Response.ResponseBuilder r = Response.status(kind.status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + kind.slug, kind.title, kind.status, kind.detail, path(uri), null, null));
+        if (kind.retryAfterSeconds > 0) {
+            r.header("Retry-After", kind.retryAfterSeconds);
+        }
+        return r.build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response unauthenticated(UriInfo uri) {
