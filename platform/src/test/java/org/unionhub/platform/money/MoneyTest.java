@@ -31,4 +31,14 @@ class MoneyTest {
         assertThat(mapper.readValue("{\"amount\":291.5}", Payout.class).amount()).isEqualByComparingTo("291.50");
         assertThat(mapper.readValue("{\"amount\":\"3000.00\"}", Payout.class).amount()).isEqualByComparingTo("3000.00");
     }
+
+    @Test
+    void aServiceWhoseDecimalsAreAllMoneyWritesEveryBigDecimalAsMoney() throws Exception {
+        ObjectMapper all = new ObjectMapper();
+        new MoneyDecimalsCustomizer(true).customize(all);
+        assertThat(all.writeValueAsString(java.util.Map.of("cap", new BigDecimal("30000")))).isEqualTo("{\"cap\":\"30000.00\"}");
+        ObjectMapper none = new ObjectMapper();
+        new MoneyDecimalsCustomizer(false).customize(none);
+        assertThat(none.writeValueAsString(java.util.Map.of("cap", new BigDecimal("30000")))).isEqualTo("{\"cap\":30000}");
+    }
 }
