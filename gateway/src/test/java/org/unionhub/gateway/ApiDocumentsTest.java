@@ -104,13 +104,19 @@ class ApiDocumentsTest {
     @Test
     void asyncApiDescribesTheTopicsFromTheServicesEventSchemas() {
         JsonPath a = given().get("/asyncapi").then().statusCode(200).extract().jsonPath();
-        assertThat(a.getString("asyncapi")).isEqualTo("2.6.0");
-        assertThat(a.getMap("channels")).containsKeys("membership.member.v1", "membership.organization.v1", "venue.v1",
-                "assistance.v1", "competition.v1");
-        // built from competition-service/src/main/resources/events when that service ships schemas
+        assertThat(a.getString("asyncapi")).isEqualTo("3.0.0");
+        assertThat(a.getList("channels.collect { it.value.address }", String.class)).containsExactlyInAnyOrder(
+                "membership.member.v1", "membership.organization.v1", "venue.v1", "assistance.v1", "competition.v1",
+                "partner.{partnerId}.v1");
+        // built from competition-service/src/main/resources/events
         assertThat(a.getString("components.messages.'org.unionhub.competition.award.granted.v1'.headers.properties.ce_type.const"))
                 .isEqualTo("org.unionhub.competition.award.granted.v1");
-        assertThat(a.getList("channels.'competition.v1'.subscribe.message.oneOf.$ref", String.class))
-                .contains("#/components/messages/org.unionhub.competition.award.granted.v1");
+        assertThat(a.getString("channels.'competition.v1'.messages.'org.unionhub.competition.award.granted.v1'.$ref"))
+                .isEqualTo("#/components/messages/org.unionhub.competition.award.granted.v1");
+        // membership's real types, on their topic
+        assertThat(a.getMap("channels.'membership.member.v1'.messages")).containsKeys(
+                "org.unionhub.membership.member.joined.v1", "org.unionhub.membership.card.issued.v1",
+                "org.unionhub.membership.honor.recorded.v1");
+        assertThat(a.getString("servers.partner-kafka.host")).isEqualTo("kafka-partners.unionhub.org:9094");
     }
 }

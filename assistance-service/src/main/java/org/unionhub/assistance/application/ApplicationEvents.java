@@ -1,5 +1,7 @@
 package org.unionhub.assistance.application;
 
+import org.unionhub.platform.money.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,11 +15,11 @@ public final class ApplicationEvents {
     }
 
     public record Submitted(UUID applicationId, UUID memberId, UUID organizationId, String programCode, int year,
-                            BigDecimal requestedAmount, Instant submittedAt) {
+                            @Money BigDecimal requestedAmount, Instant submittedAt) {
     }
 
     public record Approved(UUID applicationId, UUID memberId, UUID organizationId, String programCode, int year,
-                           BigDecimal requestedAmount, BigDecimal approvedAmount, int approvals, Instant approvedAt) {
+                           @Money BigDecimal requestedAmount, @Money BigDecimal approvedAmount, int approvals, Instant approvedAt) {
     }
 
     public record Rejected(UUID applicationId, UUID memberId, UUID organizationId, String programCode, int year,
@@ -26,6 +28,6 @@ public final class ApplicationEvents {
 
     /** For finance partners: one payout, exact to the fen. */
     public record Disbursed(UUID payoutId, UUID applicationId, UUID memberId, UUID organizationId, String programCode,
-                            int year, BigDecimal amount, String currency, Instant disbursedAt) {
+                            int year, @Money BigDecimal amount, String currency, Instant disbursedAt) {
     }
 }

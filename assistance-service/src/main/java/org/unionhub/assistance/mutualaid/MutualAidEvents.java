@@ -1,5 +1,7 @@
 package org.unionhub.assistance.mutualaid;
 
+import org.unionhub.platform.money.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,6 @@ public final class MutualAidEvents {
     }
 
     public record Enrolled(UUID enrollmentId, UUID memberId, UUID organizationId, int year, LocalDate coveredFrom,
-                           int daysCovered, BigDecimal premium, Instant enrolledAt) {
+                           int daysCovered, @Money BigDecimal premium, Instant enrolledAt) {
     }
 }

@@ -1,5 +1,7 @@
 package org.unionhub.assistance.relief;
 
+import org.unionhub.platform.money.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,18 +21,18 @@ public final class ReliefEvents {
     }
 
     public record CampaignApproved(UUID campaignId, UUID organizationId, String programCode, int year,
-                                   BigDecimal amountPerPerson, int eligible, int entitled, BigDecimal committedTotal,
+                                   @Money BigDecimal amountPerPerson, int eligible, int entitled, @Money BigDecimal committedTotal,
                                    int cutByCap, int cutByFund, Instant approvedAt) {
     }
 
     /** One member paid, exact to the fen: book each {@code payoutId} once. */
     public record ReliefPaid(UUID payoutId, UUID entitlementId, UUID campaignId, UUID memberId, UUID organizationId,
-                             String programCode, int year, BigDecimal amount, String currency, Instant paidAt) {
+                             String programCode, int year, @Money BigDecimal amount, String currency, Instant paidAt) {
     }
 
     /** The campaign's payment is complete: how many were paid and how much, and who was not (left before). */
     public record CampaignDisbursed(UUID campaignId, UUID organizationId, String programCode, int year, int paid,
-                                    BigDecimal paidTotal, int forfeited, BigDecimal forfeitedTotal, String currency,
+                                    @Money BigDecimal paidTotal, int forfeited, @Money BigDecimal forfeitedTotal, String currency,
                                     Instant disbursedAt) {
     }
 }

@@ -60,7 +60,7 @@ class MixedRoleTokensTest {
                         "kind", "HOSPITALIZATION", "amount", "50000.00"))
                 .post("/api/v1/mutual-aid/claims").then().statusCode(403);
         as(DevTokens.member(clerk)).get("/api/v1/members/" + clerk + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'MUTUAL_AID' }.received", equalTo(0.00f));
+                .body("programs.find { it.programCode == 'MUTUAL_AID' }.received", equalTo("0.00"));
     }
 
     @Test

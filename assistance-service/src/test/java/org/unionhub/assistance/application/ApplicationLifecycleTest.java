@@ -65,7 +65,7 @@ class ApplicationLifecycleTest {
         as(staff(tree.county(), "li")).body(Map.of()).post("/api/v1/applications/" + id + "/approve").then().statusCode(403)
                 .body("type", containsString("next-level-required"));
         as(staff(tree.city(), "zhao")).body(Map.of()).post("/api/v1/applications/" + id + "/approve").then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo(20000.00f));
+                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo("20000.00"));
 
         // disbursement needs finance, not staff
         as(staff(tree.province(), "sun")).post("/api/v1/applications/" + id + "/disburse").then().statusCode(403);
@@ -85,15 +85,15 @@ class ApplicationLifecycleTest {
             String value = TopicProbe.value(record);
             JsonNode data = new ObjectMapper().readTree(value);
             assertThat(data.get("payoutId").asText()).isEqualTo(payout);
-            assertThat(value).contains("\"amount\":20000.00");
+            assertThat(value).contains("\"amount\":\"20000.00\"");
             assertThat(value).doesNotContain("phone").doesNotContain("idNumber").doesNotContain("生病住院");
-            assertRequiredFieldsOfSchema("assistance.disbursed.json", data);
+            assertRequiredFieldsOfSchema("org.unionhub.assistance.assistance.disbursed.v1.json", data);
             var submitted = probe.await(r -> id.equals(r.key())
                     && "org.unionhub.assistance.application.submitted.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-            assertRequiredFieldsOfSchema("application.submitted.json", new ObjectMapper().readTree(TopicProbe.value(submitted)));
+            assertRequiredFieldsOfSchema("org.unionhub.assistance.application.submitted.v1.json", new ObjectMapper().readTree(TopicProbe.value(submitted)));
             var approved = probe.await(r -> id.equals(r.key())
                     && "org.unionhub.assistance.application.approved.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-            assertRequiredFieldsOfSchema("application.approved.json", new ObjectMapper().readTree(TopicProbe.value(approved)));
+            assertRequiredFieldsOfSchema("org.unionhub.assistance.application.approved.v1.json", new ObjectMapper().readTree(TopicProbe.value(approved)));
         }
     }
 
@@ -114,8 +114,8 @@ class ApplicationLifecycleTest {
         String id = TestData.submit(member, "TARGETED_MEDICAL", "10000.00", COST);
         as(staff(tree.grassroots(), "chen")).body(Map.of("approvedAmount", "8000.00"))
                 .post("/api/v1/applications/" + id + "/approve").then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo(8000.00f))
-                .body("requestedAmount", equalTo(10000.00f));
+                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo("8000.00"))
+                .body("requestedAmount", equalTo("10000.00"));
     }
 
     @Test
@@ -152,7 +152,7 @@ class ApplicationLifecycleTest {
         as(staff(tree.county(), "a")).body(Map.of("approvedAmount", "500.00")).post("/api/v1/applications/" + id + "/approve")
                 .then().statusCode(422).body("type", containsString("member-not-active")).body("memberStatus", equalTo("LEFT"));
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.received", equalTo(0.00f));
+                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.received", equalTo("0.00"));
     }
 
     @Test
@@ -181,11 +181,11 @@ class ApplicationLifecycleTest {
         as(staff(tree.county(), "a")).body(Map.of("approvedAmount", "30000.00")).post("/api/v1/applications/" + id + "/approve")
                 .then().statusCode(200).body("status", equalTo("AWAITING_SECOND_APPROVAL"));
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo(0.00f));
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo("0.00"));
         as(staff(tree.city(), "b")).body(Map.of("reason", "材料不全")).post("/api/v1/applications/" + id + "/reject")
                 .then().statusCode(200).body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("材料不全"));
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo(30000.00f));
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo("30000.00"));
         as(staff(tree.city(), "b")).body(Map.of("reason", "again")).post("/api/v1/applications/" + id + "/reject")
                 .then().statusCode(409);
 
@@ -194,7 +194,7 @@ class ApplicationLifecycleTest {
             var rejected = probe.await(r -> id.equals(r.key())
                     && "org.unionhub.assistance.application.rejected.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(60));
             JsonNode event = new ObjectMapper().readTree(TopicProbe.value(rejected));
-            assertRequiredFieldsOfSchema("application.rejected.json", event);
+            assertRequiredFieldsOfSchema("org.unionhub.assistance.application.rejected.v1.json", event);
             assertThat(event.get("memberId").asText()).isEqualTo(member.toString());
             assertThat(event.get("programCode").asText()).isEqualTo("TARGETED_MEDICAL");
             assertThat(TopicProbe.value(rejected)).doesNotContain("材料不全").doesNotContain("again");
@@ -216,7 +216,7 @@ class ApplicationLifecycleTest {
                 .body("items", hasSize(1))
                 .body("items[0].id", equalTo(open))
                 .body("items[0].programCode", equalTo("DAILY_RELIEF"))
-                .body("items[0].requestedAmount", equalTo(300.00f))
+                .body("items[0].requestedAmount", equalTo("300.00"))
                 .body("items[0].status", equalTo("SUBMITTED"))
                 .body("items[0].submittedAt", notNullValue())
                 .body("nextCursor", equalTo(null));

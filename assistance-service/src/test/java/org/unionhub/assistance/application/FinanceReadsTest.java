@@ -45,7 +45,7 @@ class FinanceReadsTest {
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
 
         as(finance()).get("/api/v1/applications/" + id).then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo(1000.00f))
+                .body("status", equalTo("APPROVED")).body("approvedAmount", equalTo("1000.00"))
                 .body("memberId", equalTo(member.toString())).body("steps.step", hasItem("APPROVED"))
                 // the member's reason and details (illness, costs) are not finance's to read
                 .body("reason", nullValue()).body("details", nullValue());

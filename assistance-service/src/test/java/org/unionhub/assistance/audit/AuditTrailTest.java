@@ -38,7 +38,7 @@ class AuditTrailTest {
                 .body("items[1].actor", equalTo("staff-a-" + tree.county()))
                 .body("items[1].oldValue.status", equalTo("SUBMITTED"))
                 .body("items[1].newValue.status", equalTo("APPROVED"))
-                .body("items[1].newValue.approvedAmount", equalTo(600.00f))
+                .body("items[1].newValue.approvedAmount", equalTo("600.00"))
                 .body("items[2].newValue.status", equalTo("DISBURSED"))
                 .body("items[2].at", notNullValue());
 
@@ -71,9 +71,9 @@ class AuditTrailTest {
         as(admin).get("/api/v1/audit?entity=program&id=" + code).then().statusCode(200)
                 .body("items.action", contains("created", "rules-changed"))
                 .body("items[1].actor", equalTo("admin-audit"))
-                .body("items[1].oldValue.capPerPersonYear", equalTo(100.00f))
-                .body("items[1].newValue.capPerPersonYear", equalTo(200.00f));
+                .body("items[1].oldValue.capPerPersonYear", equalTo("100.00"))
+                .body("items[1].newValue.capPerPersonYear", equalTo("200.00"));
         as(admin).get("/api/v1/audit?entity=fund&id=" + code + ":2030").then().statusCode(200)
-                .body("items[0].newValue.amount", equalTo(5000.00f));
+                .body("items[0].newValue.amount", equalTo("5000.00"));
     }
 }

@@ -82,7 +82,7 @@ class GreenChannelResourceTest {
             var record = probe.await(r -> id.equals(r.key()), Duration.ofSeconds(60));
             assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("org.unionhub.assistance.referral.created.v1");
             assertThat(TopicProbe.value(record)).contains(member.toString()).doesNotContain("PNEUMOCONIOSIS");
-            TestData.assertRequiredFieldsOfSchema("referral.created.json",
+            TestData.assertRequiredFieldsOfSchema("org.unionhub.assistance.referral.created.v1.json",
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(TopicProbe.value(record)));
         }
     }

@@ -47,7 +47,7 @@ class HardshipResourceTest {
 
         as(staff(tree.city(), "r")).body(Map.of("monthlyHouseholdIncome", "3200.00", "level", "GENERAL"))
                 .post("/api/v1/hardship-files/" + id + "/review").then().statusCode(200)
-                .body("level", equalTo("GENERAL")).body("monthlyHouseholdIncome", equalTo(3200.00f))
+                .body("level", equalTo("GENERAL")).body("monthlyHouseholdIncome", equalTo("3200.00"))
                 .body("reviewedBy", equalTo("staff-r-" + tree.city())).body("nextReviewOn", notNullValue());
         as(staff(tree.county(), "c")).body(Map.of("reason", "家庭收入已稳定，脱困"))
                 .post("/api/v1/hardship-files/" + id + "/close").then().statusCode(200)
@@ -92,8 +92,8 @@ class HardshipResourceTest {
         as(staff(tree.county(), "v")).body(Map.of("memberId", member, "visitedOn", today, "goods", "慰问品"))
                 .post("/api/v1/visits").then().statusCode(201).body("cashAmount", equalTo(null));
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.received", equalTo(6000.00f))
-                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.remaining", equalTo(4000.00f));
+                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.received", equalTo("6000.00"))
+                .body("programs.find { it.programCode == 'DAILY_RELIEF' }.remaining", equalTo("4000.00"));
         // DAILY_RELIEF's cap of 10,000.00 a year holds for visits too
         as(staff(tree.county(), "v")).body(Map.of("memberId", member, "visitedOn", today, "goods", "慰问金", "cashAmount", "4000.01"))
                 .post("/api/v1/visits").then().statusCode(422).body("type", containsString("cap-exceeded"));

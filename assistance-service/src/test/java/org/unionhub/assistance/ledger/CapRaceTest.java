@@ -78,8 +78,8 @@ class CapRaceTest {
 
         assertThat(codes).containsExactlyInAnyOrder(200, 422);
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.received", equalTo(30000.00f))
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo(0.00f));
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.received", equalTo("30000.00"))
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo("0.00"));
     }
 
     @Test
@@ -101,8 +101,8 @@ class CapRaceTest {
         assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(4);   // 4 × 7,000 = 28,000 ≤ 30,000
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(6);
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then()
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.received", equalTo(28000.00f))
-                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo(2000.00f));
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.received", equalTo("28000.00"))
+                .body("programs.find { it.programCode == 'TARGETED_MEDICAL' }.remaining", equalTo("2000.00"));
     }
 
     @RepeatedTest(3)
@@ -125,6 +125,6 @@ class CapRaceTest {
         assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(10);
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(6);
         as(admin).get("/api/v1/programs/" + code + "/funds/" + TestData.thisYear()).then().statusCode(200)
-                .body("reserved", equalTo(10000.00f)).body("remaining", equalTo(0.00f));
+                .body("reserved", equalTo("10000.00")).body("remaining", equalTo("0.00"));
     }
 }

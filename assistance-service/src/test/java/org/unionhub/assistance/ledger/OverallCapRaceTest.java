@@ -63,9 +63,9 @@ class OverallCapRaceTest {
         assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(4);
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(2);
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then().statusCode(200)
-                .body("total", equalTo(8000.00f))
-                .body("overallCap", equalTo(9000.00f))
-                .body("overallRemaining", equalTo(1000.00f));
+                .body("total", equalTo("8000.00"))
+                .body("overallCap", equalTo("9000.00"))
+                .body("overallRemaining", equalTo("1000.00"));
         // what was refused was refused for the overall cap, and still is
         String refused = ids.get(codes.indexOf(422));
         as(staff(tree.county(), "later")).body(Map.of("approvedAmount", "2000.00"))

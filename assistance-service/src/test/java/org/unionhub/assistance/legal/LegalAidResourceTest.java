@@ -37,7 +37,7 @@ class LegalAidResourceTest {
         String closed = as(lawyerDesk).body(Map.of("outcome", "调解成功，追回运费", "recoveredAmount", "8200.00"))
                 .post("/api/v1/legal-cases/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"))
                 .extract().asString();
-        assertThat(closed).contains("\"recoveredAmount\":8200.00");
+        assertThat(closed).contains("\"recoveredAmount\":\"8200.00\"");
         as(lawyerDesk).body(Map.of("lawyer", "x")).post("/api/v1/legal-cases/" + id + "/assign").then().statusCode(409);
 
         for (int i = 0; i < 3; i++) {
@@ -48,7 +48,7 @@ class LegalAidResourceTest {
                 .body("consultations", equalTo(3)).body("byKind.WAGE_ARREARS", equalTo(1)).body("cases", equalTo(4))
                 .body("closed", equalTo(1))
                 .extract().asString();
-        assertThat(stats).contains("\"recoveredAmount\":8200.00");
+        assertThat(stats).contains("\"recoveredAmount\":\"8200.00\"");
         as(lawyerDesk).get("/api/v1/audit?entity=legal-case&id=" + id).then().statusCode(200)
                 .body("items.action", org.hamcrest.Matchers.contains("opened", "assigned", "closed"));
     }

@@ -46,14 +46,14 @@ class MutualAidResourceTest {
                 .post("/api/v1/mutual-aid/enrollments").then().statusCode(201)
                 .body("daysCovered", equalTo(LocalDate.of(next, 1, 1).lengthOfYear()))
                 .extract().asString();
-        assertThat(body).contains("\"premium\":" + expected);
+        assertThat(body).contains("\"premium\":\"" + expected + "\"");
         as(DevTokens.member(member)).body(Map.of("memberId", member, "year", next))
                 .post("/api/v1/mutual-aid/enrollments").then().statusCode(409);
         try (TopicProbe probe = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), "assistance.v1")) {
             var record = probe.await(r -> "org.unionhub.assistance.mutualaid.enrolled.v1".equals(TopicProbe.header(r, "ce_type"))
                     && TopicProbe.value(r).contains(member.toString()), Duration.ofSeconds(60));
             assertThat(TopicProbe.value(record)).contains("\"premium\":" + expected);
-            TestData.assertRequiredFieldsOfSchema("mutualaid.enrolled.json",
+            TestData.assertRequiredFieldsOfSchema("org.unionhub.assistance.mutualaid.enrolled.v1.json",
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(TopicProbe.value(record)));
         }
     }
@@ -76,7 +76,7 @@ class MutualAidResourceTest {
             String july = as(staff(tree.county(), "m")).body(Map.of("memberId", other, "year", today.getYear(),
                             "coveredFrom", today.getYear() + "-07-01"))
                     .post("/api/v1/mutual-aid/enrollments").then().statusCode(201).body("daysCovered", equalTo(184)).extract().asString();
-            assertThat(july).contains("\"premium\":11.04");
+            assertThat(july).contains("\"premium\":\"11.04\"");
         }
         UUID suspended = data.member(tree, "停保", "SUSPENDED");
         as(DevTokens.member(suspended)).body(Map.of("memberId", suspended, "year", today.getYear()))
@@ -96,7 +96,7 @@ class MutualAidResourceTest {
         as(DevTokens.member(member)).body(Map.of("memberId", member, "year", year)).post("/api/v1/mutual-aid/enrollments")
                 .then().statusCode(201);
         as(staff(tree.county(), "c")).body(claim).post("/api/v1/mutual-aid/claims").then().statusCode(201)
-                .body("remainingThisYear", equalTo(40000.00f));
+                .body("remainingThisYear", equalTo("40000.00"));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String who = "c" + i;
@@ -107,8 +107,8 @@ class MutualAidResourceTest {
         assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(4);
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(2);
         as(DevTokens.member(member)).get("/api/v1/members/" + member + "/assistance").then()
-                .body("programs.find { it.programCode == 'MUTUAL_AID' }.received", equalTo(100000.00f))
-                .body("programs.find { it.programCode == 'MUTUAL_AID' }.remaining", equalTo(0.00f));
+                .body("programs.find { it.programCode == 'MUTUAL_AID' }.received", equalTo("100000.00"))
+                .body("programs.find { it.programCode == 'MUTUAL_AID' }.remaining", equalTo("0.00"));
         as(DevTokens.member(member)).body(claim).post("/api/v1/mutual-aid/claims").then().statusCode(403);
     }
 }

@@ -43,7 +43,7 @@ class ProgramOwnershipTest {
         as(province).header("If-Match", etag).body(NO_CAP).put("/api/v1/programs/TARGETED_MEDICAL").then().statusCode(403)
                 .contentType("application/problem+json");
         given().get("/api/v1/programs/TARGETED_MEDICAL").then().statusCode(200)
-                .header("ETag", equalTo(etag)).body("capPerPersonYear", equalTo(30000.00f));
+                .header("ETag", equalTo(etag)).body("capPerPersonYear", equalTo("30000.00"));
 
         String code = "OWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         as(province).body(Map.of("code", code, "name", "自设项目", "money", true)).post("/api/v1/programs").then().statusCode(403);
@@ -78,7 +78,7 @@ class ProgramOwnershipTest {
                 .contentType("application/problem+json").body("type", endsWith("/if-match-required")).body("status", equalTo(428));
         as(DevTokens.role("admin")).header("If-Match", "*").body(Map.of("name", "改", "money", true, "capPerPersonYear", "1.00"))
                 .put("/api/v1/programs/" + code).then().statusCode(428);
-        given().get("/api/v1/programs/" + code).then().statusCode(200).body("capPerPersonYear", equalTo(5000.00f)).body("version", equalTo(1));
+        given().get("/api/v1/programs/" + code).then().statusCode(200).body("capPerPersonYear", equalTo("5000.00")).body("version", equalTo(1));
     }
 
     @Test
@@ -94,7 +94,7 @@ class ProgramOwnershipTest {
         as(admin).header("If-Match", first).body(Map.of("name", "改二", "money", true, "capPerPersonYear", "1.00"))
                 .put("/api/v1/programs/" + code).then().statusCode(412).contentType("application/problem+json")
                 .body("currentETag", equalTo(second));
-        given().get("/api/v1/programs/" + code).then().body("capPerPersonYear", equalTo(6000.00f)).body("name", equalTo("改一"));
+        given().get("/api/v1/programs/" + code).then().body("capPerPersonYear", equalTo("6000.00")).body("name", equalTo("改一"));
     }
 
     @Test

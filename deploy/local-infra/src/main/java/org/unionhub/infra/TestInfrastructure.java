@@ -1,6 +1,7 @@
 package org.unionhub.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.unionhub.infra.contract.OutboxDatabases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", pg.user());
             config.put("quarkus.datasource.password", pg.password());
             config.put("kafka.bootstrap.servers", bootstrapServers());
+            OutboxDatabases.remember(pg.jdbcUrl(db), pg.user(), pg.password());
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test infrastructure: " + e.getMessage(), e);
@@ -55,11 +57,18 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized void stop() {
         if (throwAwayDatabase != null) {
-            try {
-                postgres.dropDatabase(throwAwayDatabase);
-            } catch (Exception ignored) {
-                // a left-over test database is harmless and has a recognisable name
-            }
+            // dropped when the test JVM ends, not now: the service's OutboxContract test reads its outbox after the
+            // last @QuarkusTest (and so after this resource stopped)
+            String dropped = throwAwayDatabase;
+            PostgresServer server = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.dropDatabase(dropped);
+                } catch (Exception ignored) {
+                    // a left-over test database is harmless and has a recognisable name
+                }
+            }, "test-database-drop"));
+            throwAwayDatabase = null;
         }
     }
 

@@ -2,6 +2,7 @@ package org.unionhub.venue.subsidy;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.unionhub.platform.event.EventTypes;
+import org.unionhub.platform.money.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,18 +17,18 @@ public final class SubsidyEvents {
 
     public record EvaluationGraded(UUID evaluationId, UUID venueId, UUID organizationId, int year,
                                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, Grade grade,
-                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal awardAmount, UUID subsidyId,
+                                   @Money BigDecimal awardAmount, UUID subsidyId,
                                    String actor, Instant gradedAt) {
     }
 
     public record SubsidyAwarded(UUID subsidyId, Subsidy.Kind kind, UUID venueId, UUID organizationId, int year,
-                                 @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency,
+                                 @Money BigDecimal amount, String currency,
                                  UUID budgetId, UUID budgetOrganizationId, UUID evaluationId, Grade grade,
                                  Subsidy.ConstructionKind constructionKind, String actor, Instant awardedAt) {
     }
 
     public record SubsidyPaid(UUID subsidyId, Subsidy.Kind kind, UUID venueId, UUID organizationId, int year,
-                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency,
+                              @Money BigDecimal amount, String currency,
                               UUID budgetId, String paymentReference, String actor, Instant paidAt) {
     }
 

@@ -35,6 +35,7 @@ import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
 import org.unionhub.venue.access.VenueAccess;
 import org.unionhub.venue.venue.OpeningHours;
+import org.unionhub.platform.money.Money;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -56,10 +57,10 @@ public class SubsidyResource {
     }
 
     public record BudgetResponse(UUID id, UUID organizationId, int year,
-                                 @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-                                 @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal committed,
-                                 @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paid,
-                                 @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal remaining) {
+                                 @Money BigDecimal amount,
+                                 @Money BigDecimal committed,
+                                 @Money BigDecimal paid,
+                                 @Money BigDecimal remaining) {
         static BudgetResponse of(SubsidyBudget b) {
             return new BudgetResponse(b.id, b.organizationId, b.year, b.amount, b.committed, b.paid, b.amount.subtract(b.committed));
         }
@@ -71,7 +72,7 @@ public class SubsidyResource {
 
     public record EvaluationResponse(UUID id, UUID venueId, int year, Map<String, BigDecimal> scores,
                                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, Grade grade,
-                                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal awardAmount, UUID subsidyId,
+                                     @Money BigDecimal awardAmount, UUID subsidyId,
                                      String evaluatedBy, Instant evaluatedAt) {
     }
 
@@ -92,13 +93,13 @@ public class SubsidyResource {
     }
 
     public record StepResponse(Subsidy.Status status, String actor, Instant at,
-                               @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String note) {
+                               @Money BigDecimal amount, String note) {
     }
 
     public record SubsidyResponse(UUID id, Subsidy.Kind kind, UUID venueId, UUID organizationId, int year,
                                   Subsidy.ConstructionKind constructionKind,
-                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal requestedAmount,
-                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+                                  @Money BigDecimal requestedAmount,
+                                  @Money BigDecimal amount,
                                   Subsidy.Status status, String reason, UUID evaluationId, String paymentReference,
                                   List<StepResponse> steps) {
     }
