@@ -58,7 +58,8 @@ public final class BadInputCampaign {
     private long seed = 20_160_516L;
     private int cases = 2_500;
     private Duration timeLimit = Duration.ofSeconds(150);
-    private Predicate<String> include = key -> true;
+    /** The dead-letter replay reads its topic for seconds per call by design: too slow to try thousands of times. */
+    private Predicate<String> include = key -> !key.contains("/internal/dead-letters/");
     private Function<String, String> token;
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private final Map<String, String> queryValues = new LinkedHashMap<>();
@@ -104,9 +105,9 @@ public final class BadInputCampaign {
         return this;
     }
 
-    /** Only the operations whose key ("POST /api/v1/members") passes. */
+    /** Only the operations whose key ("POST /api/v1/members") passes (the dead-letter replay is always left out). */
     public BadInputCampaign include(Predicate<String> operationKey) {
-        this.include = operationKey;
+        this.include = this.include.and(operationKey);
         return this;
     }
 
@@ -200,13 +201,16 @@ public final class BadInputCampaign {
         long start = System.nanoTime();
         long deadline = start + timeLimit.toNanos();
         int sent = 0;
+        Map<String, Long> known = null;
         for (Case c : plan) {
             if (System.nanoTime() > deadline) {
                 violations.add("time limit " + timeLimit + " reached after " + sent + " of " + plan.size()
                         + " cases; lower cases(...) or look for a slow answer");
                 break;
             }
-            Map<String, Long> before = rowCounts == null ? null : rowCounts.get();
+            // the counts after a refused case are the counts before the next one: one probe per case, not two
+            Map<String, Long> before = rowCounts == null ? null : known != null ? known : rowCounts.get();
+            known = null;
             HttpResponse<byte[]> response;
             try {
                 response = http.send(c.request(baseUri, tokens.apply(c.op.key())), HttpResponse.BodyHandlers.ofByteArray());
@@ -226,11 +230,13 @@ public final class BadInputCampaign {
             statuses.merge(status, 1, Integer::sum);
             kinds.merge(c.kind, 1, Integer::sum);
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            String problem = check(status, response.headers().firstValue("Content-Type").orElse(""), body);
+            String problem = c.mustRefuse && status < 400 ? "(accepted what it must refuse)"
+                    : check(status, response.headers().firstValue("Content-Type").orElse(""), body);
             if (problem != null) {
                 violations.add(c.describe() + " -> " + status + " " + problem + ": " + excerpt(body));
             } else if (status >= 400 && rowCounts != null) {
                 Map<String, Long> after = rowCounts.get();
+                known = after;
                 if (!after.equals(before)) {
                     violations.add(c.describe() + " -> " + status + " but rows changed " + difference(before, after)
                             + ": " + excerpt(body));
@@ -490,6 +496,8 @@ public final class BadInputCampaign {
         final String contentType;
         final byte[] body;
         final Map<String, String> headers;
+        /** A success would mean the service took garbage for data (e.g. invalid UTF-8 stored as replacement characters). */
+        boolean mustRefuse;
 
         Case(Op op, String kind, String label, String pathAndQuery, String contentType, byte[] body,
              Map<String, String> headers) {
@@ -589,7 +597,9 @@ public final class BadInputCampaign {
         String spliceBase = json ? (base == null ? "{}" : base) : "{}";
         for (Mutations.Bytes b : Mutations.INVALID_UTF8) {
             byte[] bytes = json ? Mutations.splice(spliceBase, b.bytes()) : concat(baseBytes, b.bytes());
-            out.add(new Case(op, "body", b.label(), path + query, op.contentType, bytes, Map.of()));
+            Case c = new Case(op, "body", b.label(), path + query, op.contentType, bytes, Map.of());
+            c.mustRefuse = json;
+            out.add(c);
         }
         for (String ct : Mutations.WRONG_CONTENT_TYPES) {
             if (!Objects.equals(ct, op.contentType)) {
