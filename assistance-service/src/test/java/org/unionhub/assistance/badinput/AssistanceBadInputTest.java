@@ -12,7 +12,6 @@ import org.unionhub.infra.fuzz.RowCounts;
 
 import javax.sql.DataSource;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +26,7 @@ import static org.unionhub.assistance.TestData.staff;
 @QuarkusTest
 class AssistanceBadInputTest {
 
-    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_500);
+    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_100);
     private static final String HOSPITAL = "7c1e0f5a-0001-4000-8000-000000000001";
 
     @TestHTTPResource("/")
@@ -63,7 +62,6 @@ class AssistanceBadInputTest {
         BadInputCampaign.forService("assistance")
                 .baseUri(base)
                 .cases(CASES)
-                .timeLimit(Duration.ofSeconds(150))
                 .token(key -> key.endsWith("/disburse") ? finance : admin)
                 .pathValue("code", program)
                 .pathValue("year", year)

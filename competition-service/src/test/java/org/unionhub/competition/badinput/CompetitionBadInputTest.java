@@ -13,7 +13,6 @@ import org.unionhub.infra.fuzz.RowCounts;
 
 import javax.sql.DataSource;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,7 @@ import java.util.UUID;
 @QuarkusTest
 class CompetitionBadInputTest {
 
-    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_500);
+    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_100);
 
     @TestHTTPResource("/")
     URI base;
@@ -61,7 +60,6 @@ class CompetitionBadInputTest {
         BadInputCampaign.forService("competition")
                 .baseUri(base)
                 .cases(CASES)
-                .timeLimit(Duration.ofSeconds(150))
                 .token(key -> key.endsWith("/scores") && key.startsWith("POST") ? judgeToken
                         : key.endsWith("/marks/confirm") ? chiefToken : admin)
                 .pathValue("id", running)

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(FakeServices.class)
 class GatewayBadInputTest {
 
-    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_500);
+    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_100);
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+) (/api/v1/[^`]+)` \\|");
 
     @TestHTTPResource("/")
@@ -45,7 +44,6 @@ class GatewayBadInputTest {
                 .openApiPath("/openapi")
                 .include(key -> key.matches("[A-Z]+ /api/v1/me(/.*)?"))
                 .cases(CASES)
-                .timeLimit(Duration.ofSeconds(150))
                 .queryValue("lat", "39.9087")
                 .queryValue("lon", "116.3975")
                 .token(new RotatingTokens());

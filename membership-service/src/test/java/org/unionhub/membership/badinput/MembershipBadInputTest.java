@@ -27,7 +27,7 @@ import static org.unionhub.membership.TestData.admin;
 @QuarkusTest
 class MembershipBadInputTest {
 
-    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_500);
+    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_100);
 
     @TestHTTPResource("/")
     URI base;
@@ -50,7 +50,6 @@ class MembershipBadInputTest {
         BadInputCampaign.forService("membership")
                 .baseUri(base)
                 .cases(CASES)
-                .timeLimit(Duration.ofSeconds(150))
                 .pathValue("id", member)
                 .pathValue("/api/v1/organizations/", "id", t.county())
                 .pathValue("number", card)

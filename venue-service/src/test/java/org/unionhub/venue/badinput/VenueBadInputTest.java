@@ -25,7 +25,7 @@ import static org.unionhub.venue.Fixtures.staff;
 @QuarkusTest
 class VenueBadInputTest {
 
-    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_500);
+    static final int CASES = Integer.getInteger("unionhub.bad-input.cases", 2_100);
     private static final String ADMIN = DevTokens.role("admin");
 
     @TestHTTPResource("/")
@@ -56,7 +56,6 @@ class VenueBadInputTest {
         BadInputCampaign.forService("venue")
                 .baseUri(base)
                 .cases(CASES)
-                .timeLimit(Duration.ofSeconds(150))
                 .token(key -> key.equals("POST /api/v1/subsidies/{id}/payment") ? finance : ADMIN)
                 .pathValue("id", venue)
                 .pathValue("/api/v1/activities/", "id", activity)
