@@ -55,6 +55,9 @@ public class HonorResource {
         }
     }
 
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
     private final Honors honors;
     private final MemberAccess access;
     private final Actor actor;
@@ -83,6 +86,10 @@ public class HonorResource {
         HonorKind kind = Enums.parse(HonorKind.class, request.kind(), "kind");
         if (kind == HonorKind.COMPETITION_PRIZE || kind == HonorKind.MEDAL_NOMINATION) {
             throw ProblemException.invalid("kind", "competition prizes and nominations come from the competition service");
+        }
+        // PostgreSQL refuses a year like +999999999 only at insert, which surfaced as a 500
+        if (request.awardedOn() != null && (request.awardedOn().isBefore(EARLIEST) || request.awardedOn().isAfter(LATEST))) {
+            throw ProblemException.invalid("awardedOn", "must be between " + EARLIEST + " and " + LATEST);
         }
         Member m = Members.lock(id);
         access.requireManage(m);
