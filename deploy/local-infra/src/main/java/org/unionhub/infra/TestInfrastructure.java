@@ -68,6 +68,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         return broker;
     }
 
+    /** The embedded PostgreSQL, for tests that stop and restart it; null when PostgreSQL is configured (PGHOST). */
+    public static synchronized PostgresServer embeddedPostgres() {
+        return postgres != null && postgres.isEmbedded() ? postgres : null;
+    }
+
     static synchronized PostgresServer postgres() throws IOException {
         if (postgres == null) {
             PostgresServer configured = PostgresServer.configured(System.getenv());
