@@ -199,6 +199,9 @@ class CompetitionAccessMatrixTest {
         m.op("GET /internal/projections/members/{id}").path("id", s.self)
                 .rule("admin, partner (platform)")
                 .allow(ADMIN, PARTNER);
+        // last: it empties and rebuilds the projections the fixtures above wrote into
+        m.op("POST /internal/projections/membership/rebuild")
+                .rule("admin (operators)").allow(ADMIN);
         m.verify();
     }
 

@@ -90,6 +90,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         postgres().start();
     }
 
+    /** The embedded PostgreSQL, for tests that stop and restart it; null when PostgreSQL is configured (PGHOST). */
+    public static synchronized PostgresServer embeddedPostgres() {
+        return postgres != null && postgres.isEmbedded() ? postgres : null;
+    }
+
     static synchronized PostgresServer postgres() throws IOException {
         if (postgres == null) {
             PostgresServer configured = PostgresServer.configured(System.getenv());

@@ -189,6 +189,9 @@ final class Repo {
         Properties props = load(propsFile);
         Set<String> artifacts = artifacts(pom);
         boolean usesPlatform = artifacts.contains("platform");
+        if (usesPlatform && "true".equals(props.getProperty("unionhub.membership-projection.enabled", "").trim())) {
+            props = withPlatformChannels(props);
+        }
         Set<String> extensions = new TreeSet<>(artifacts);
         Set<String> keys = new TreeSet<>();
         props.stringPropertyNames().forEach(k -> keys.add(stripProfile(k)));
@@ -287,6 +290,24 @@ final class Repo {
             }
         }
         return ids;
+    }
+
+    /**
+     * An app that opts into the platform's membership projection consumes the channels the platform's
+     * defaults configure (group = quarkus.application.name): the app's properties with those added.
+     */
+    private Properties withPlatformChannels(Properties app) {
+        Properties effective = new Properties();
+        String appName = app.getProperty("quarkus.application.name", "");
+        for (String key : platformProperties.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.")) {
+                effective.setProperty(key, platformProperties.getProperty(key)
+                        .replace("${quarkus.application.name}", appName)
+                        .replace("${unionhub.membership-projection.enabled}", "true"));
+            }
+        }
+        app.stringPropertyNames().forEach(k -> effective.setProperty(k, app.getProperty(k)));
+        return effective;
     }
 
     static Properties load(Path file) {

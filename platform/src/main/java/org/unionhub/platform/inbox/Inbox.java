@@ -3,6 +3,12 @@ package org.unionhub.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.unionhub.platform.event.IncomingEvent;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -26,5 +32,27 @@ public class Inbox {
         }
         apply.accept(event);
         return true;
+    }
+
+    /**
+     * The events of a batch not applied before, in their order: one insert for the whole batch. An id
+     * that occurs twice in the batch counts once (its first occurrence).
+     */
+    public List<IncomingEvent> firstTime(String consumer, List<IncomingEvent> events) {
+        Map<UUID, IncomingEvent> distinct = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            distinct.putIfAbsent(e.id(), e);
+        }
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> fresh = processed.recordAll(consumer, List.copyOf(distinct.values()));
+        List<IncomingEvent> result = new ArrayList<>(fresh.size());
+        for (IncomingEvent e : distinct.values()) {
+            if (fresh.contains(e.id())) {
+                result.add(e);
+            }
+        }
+        return result;
     }
 }

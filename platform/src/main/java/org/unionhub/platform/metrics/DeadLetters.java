@@ -67,6 +67,16 @@ public class DeadLetters implements IncomingInterceptor {
                 .register(registry));
     }
 
+    /** Registers the counter of a dead-letter topic at 0 (a consumer that writes its own dead letters). */
+    public void register(String dlq, String sourceTopic) {
+        counter(dlq, sourceTopic);
+    }
+
+    /** Counts a dead letter written by the platform's batch consumers (consumer/DeadLetterWriter). */
+    public void deadLettered(String dlq, String sourceTopic) {
+        counter(dlq, sourceTopic).increment();
+    }
+
     @Override
     public void onMessageAck(Message<?> message) {
         // processed: nothing to count
