@@ -60,9 +60,17 @@ public final class ImportRows {
     }
 
     public static Checked check(List<Csv.Record> data, Map<String, Integer> index, Function<String, String> hash, LocalDate today) {
+        return check(data, index, hash, today, new HashMap<>());
+    }
+
+    /**
+     * @param firstLineOfPerson keyed hash → the line that first named the person, shared by the chunks of one file
+     *                          so that a person named twice in it fails the second time whichever chunk it is in
+     */
+    public static Checked check(List<Csv.Record> data, Map<String, Integer> index, Function<String, String> hash, LocalDate today,
+                                Map<String, Integer> firstLineOfPerson) {
         List<Row> rows = new ArrayList<>(data.size());
         List<Failure> failures = new ArrayList<>();
-        Map<String, Integer> firstLineOfPerson = new HashMap<>();
         for (Csv.Record r : data) {
             String name = field(r, index, "name");
             String id = field(r, index, "idNumber");

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A bulk enrollment job and its progress. */
+/** A bulk enrollment job and its progress; its file lives in member_import_part until it ends. */
 @Entity
 @Table(name = "member_import")
 public class MemberImport extends PanacheEntityBase {
@@ -35,4 +35,19 @@ public class MemberImport extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
     public String error;
+    /** The charset the file is read with (declared or detected at upload). */
+    public String charset;
+    @Column(name = "staff_org")
+    public UUID staffOrg;
+    @Column(name = "last_row")
+    public int lastRow;
+    @Column(name = "run_started_at")
+    public Instant runStartedAt;
+    @Column(name = "run_started_rows")
+    public int runStartedRows;
+    public int attempts;
+
+    public boolean finished() {
+        return status == Status.DONE || status == Status.FAILED;
+    }
 }
