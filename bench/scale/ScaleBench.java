@@ -183,8 +183,13 @@ public class ScaleBench {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static String uuid(String text) throws Exception {
-        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    static String uuid(String text) {
+        String hex;
+        try {
+            hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 }

@@ -7,12 +7,12 @@
 #   bench/scale/run.sh [N...]          e.g. bench/scale/run.sh 1000000 10000000   (default: 1000000)
 #
 # Several N in one call grow one database: 1M is loaded and measured, then members are added up to 10M and
-# measured again. MEASURE=0 only loads (with KEEP=1: load while the machine is busy, measure when it is quiet). SEED (20), CHUNK (500000 rows per statement), IMPORT_ROWS (20000; 0 skips the import
+# measured again. BENCH_STATE=<dir> keeps a load elsewhere (default bench/scale/.state). MEASURE=0 only loads (with KEEP=1: load while the machine is busy, measure when it is quiet). SEED (20), CHUNK (500000 rows per statement), IMPORT_ROWS (20000; 0 skips the import
 # measurement), KEEP=1 leaves the data in bench/scale/.state for another run. Results: bench/scale/results/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/scale"
-STATE="$HERE/.state"
+STATE="${BENCH_STATE:-$HERE/.state}"
 RESULTS="$HERE/results"
 SEED="${SEED:-20}"
 CHUNK="${CHUNK:-500000}"
