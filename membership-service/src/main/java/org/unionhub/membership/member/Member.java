@@ -1,10 +1,12 @@
 package org.unionhub.membership.member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -66,6 +68,10 @@ public class Member extends PanacheEntityBase {
     /** The account ({@code sub}) whose online application this is; null when staff enrolled the person. */
     @Column(name = "account_subject")
     public String accountSubject;
+    /** The name's two-character grams, computed by the database for the name search index (never written, never loaded). */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "name_grams", insertable = false, updatable = false)
+    public String[] nameGrams;
     @Version
     public long version;
 }

@@ -154,7 +154,7 @@ public class MemberResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Search members (roles: staff, within their subtree; admin)",
             description = "organizationId selects that organization and everything below it (default for staff: their own); "
-                    + "q matches the name. Paged: ?limit= and ?cursor=.")
+                    + "q: 2 to 50 characters contained in the name (an index serves it; docs/scale.md). Paged: ?limit= and ?cursor=.")
     public Page<MemberResponse> list(@QueryParam("organizationId") UUID organizationId,
                                      @QueryParam("employmentForm") EmploymentForm employmentForm,
                                      @QueryParam("status") Member.Status status, @QueryParam("q") String q,
@@ -184,8 +184,10 @@ public class MemberResource {
             params.and("status", status);
         }
         if (q != null && !q.isBlank()) {
-            where.add("lower(name) like :q");
-            params.and("q", "%" + q.trim().toLowerCase() + "%");
+            // the gram index narrows to the few names holding every pair of characters; the LIKE confirms the order
+            String text = NameSearch.normalise(q);
+            where.add("array_includes(nameGrams, :grams) and lower(name) like :q");
+            params.and("grams", NameSearch.grams(text)).and("q", NameSearch.likePattern(text));
         }
         if (!page.first()) {
             try {

@@ -8,13 +8,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Counts over an organization's whole subtree (members carry their organization's path). */
+/**
+ * Counts over an organization's whole subtree, read from the counters the database keeps (migration V40):
+ * the subtree totals plus the changes not folded into them yet, in one statement, so the figures are exact
+ * at any moment and cost the same for a county as for the nation (docs/scale.md).
+ */
 @ApplicationScoped
 public class OrganizationStats {
 
     public record Stats(UUID organizationId, long activeMembers, Map<String, Long> activeMembersByEmploymentForm,
                         long cardsIssued, long cardsValid) {
     }
+
+    private static final String COUNTS = """
+            SELECT employment_form, sum(active_members), sum(cards_issued), sum(cards_valid) FROM (
+                SELECT employment_form, active_members, 0 AS cards_issued, 0 AS cards_valid
+                FROM organization_count WHERE organization_id = ?1
+                UNION ALL
+                SELECT NULL, 0, cards_issued, cards_valid FROM organization_card_count WHERE organization_id = ?1
+                UNION ALL
+                SELECT employment_form, active_members, cards_issued, cards_valid
+                FROM organization_count_delta WHERE organization_path LIKE ?2
+            ) counts GROUP BY employment_form""";
 
     private final EntityManager em;
 
@@ -26,18 +41,19 @@ public class OrganizationStats {
     public Stats of(Organization o, List<String> employmentForms) {
         Map<String, Long> byForm = new LinkedHashMap<>();
         employmentForms.forEach(f -> byForm.put(f, 0L));
-        List<Object[]> rows = em.createNativeQuery("SELECT employment_form, count(*) FROM member "
-                        + "WHERE status = 'ACTIVE' AND organization_path LIKE ?1 GROUP BY employment_form")
-                .setParameter(1, o.path + "%").getResultList();
         long total = 0;
+        long cardsIssued = 0;
+        long cardsValid = 0;
+        List<Object[]> rows = em.createNativeQuery(COUNTS).setParameter(1, o.id).setParameter(2, o.path + "%").getResultList();
         for (Object[] r : rows) {
-            long n = ((Number) r[1]).longValue();
-            byForm.put((String) r[0], n);
-            total += n;
+            long active = ((Number) r[1]).longValue();
+            if (r[0] != null) {
+                byForm.merge((String) r[0], active, Long::sum);
+                total += active;
+            }
+            cardsIssued += ((Number) r[2]).longValue();
+            cardsValid += ((Number) r[3]).longValue();
         }
-        Object[] cards = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE c.status = 'VALID') "
-                        + "FROM card c JOIN member m ON m.id = c.member_id WHERE m.organization_path LIKE ?1")
-                .setParameter(1, o.path + "%").getSingleResult();
-        return new Stats(o.id, total, byForm, ((Number) cards[0]).longValue(), ((Number) cards[1]).longValue());
+        return new Stats(o.id, total, byForm, cardsIssued, cardsValid);
     }
 }
