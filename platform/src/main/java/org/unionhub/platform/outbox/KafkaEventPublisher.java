@@ -51,13 +51,19 @@ public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
                 .build();
     }
 
-    @Override
-    public CompletableFuture<Void> publish(String source, PendingEvent e) {
+    /** The record the relay sends for an outbox row (the dead-letter replay sends the same). */
+    public static ProducerRecord<String, byte[]> toRecord(String source, PendingEvent e) {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(e.topic(), e.aggregateId())
                 .writeBinary(toCloudEvent(source, e));
         if (e.traceParent() != null) {
             record.headers().add("traceparent", e.traceParent().getBytes(StandardCharsets.UTF_8));
         }
+        return record;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String source, PendingEvent e) {
+        ProducerRecord<String, byte[]> record = toRecord(source, e);
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) {
