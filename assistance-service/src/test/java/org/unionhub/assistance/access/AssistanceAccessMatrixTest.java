@@ -198,6 +198,10 @@ class AssistanceAccessMatrixTest {
         m.op("GET /internal/projections/members/{id}").path("id", self).rule("admin, partner").allow(PARTNER, ADMIN);
         m.op("POST /internal/dead-letters/{topic}/replay").path("topic", "assistance.v1")
                 .rule("admin (replays this service's own topic)").allow(ADMIN);
+        m.op("GET /internal/outbox/parked")
+                .rule("admin (operators: events the broker kept refusing)").allow(ADMIN);
+        m.op("POST /internal/outbox/unpark")
+                .rule("admin (operators)").allow(ADMIN);
         // last: it empties and rebuilds the projections the fixtures above wrote into
         m.op("POST /internal/projections/membership/rebuild")
                 .rule("admin (operators)").allow(ADMIN);

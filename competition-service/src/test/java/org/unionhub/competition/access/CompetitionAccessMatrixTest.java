@@ -196,6 +196,10 @@ class CompetitionAccessMatrixTest {
         m.op("POST /internal/dead-letters/{topic}/replay").path("topic", "competition.v1")
                 .rule("admin (platform)")
                 .allow(ADMIN);
+        m.op("GET /internal/outbox/parked")
+                .rule("admin (operators: events the broker kept refusing)").allow(ADMIN);
+        m.op("POST /internal/outbox/unpark")
+                .rule("admin (operators)").allow(ADMIN);
         m.op("GET /internal/projections/members/{id}").path("id", s.self)
                 .rule("admin, partner (platform)")
                 .allow(ADMIN, PARTNER);

@@ -237,6 +237,10 @@ class MembershipAccessMatrixTest {
         m.op("POST /internal/dead-letters/{topic}/replay").path("topic", "membership.organization.v1")
                 .rule("admin")
                 .allow(ADMIN);
+        m.op("GET /internal/outbox/parked")
+                .rule("admin (operators: events the broker kept refusing)").allow(ADMIN);
+        m.op("POST /internal/outbox/unpark")
+                .rule("admin (operators)").allow(ADMIN);
         m.op("GET /internal/projections/members/{id}").path("id", self)
                 .rule("admin, partner")
                 .allow(PARTNER, ADMIN);

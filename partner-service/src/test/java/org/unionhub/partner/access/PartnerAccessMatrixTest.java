@@ -91,6 +91,10 @@ class PartnerAccessMatrixTest {
         m.op("POST /internal/dead-letters/{topic}/replay").path("topic", "partner.v1")
                 .rule("admin (platform)")
                 .allow(ADMIN);
+        m.op("GET /internal/outbox/parked")
+                .rule("admin (operators: events the broker kept refusing)").allow(ADMIN);
+        m.op("POST /internal/outbox/unpark")
+                .rule("admin (operators)").allow(ADMIN);
         m.op("GET /internal/projections/members/{id}").path("id", fixtures.member(org, "张三"))
                 .rule("admin, partner (platform)")
                 .allow(ADMIN, PARTNER);

@@ -17,7 +17,8 @@ import org.unionhub.platform.problem.ProblemException;
 @Tag(name = "Operations")
 public class DeadLetterResource {
 
-    public record ReplayResult(String topic, int replayed) {
+    /** @param refused the records not replayed, with why (at most 500 listed; refusedCount counts all) */
+    public record ReplayResult(String topic, int replayed, int refusedCount, java.util.List<DeadLetterReplay.Refused> refused) {
     }
 
     private final DeadLetterReplay replay;
@@ -29,11 +30,13 @@ public class DeadLetterResource {
     @POST
     @Path("/{topic}/replay")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Send the records of <topic>.dlq back to <topic> (role: admin)")
+    @Operation(summary = "Send this service's own events on <topic>.dlq back to <topic>; records that do not match a row "
+            + "of its outbox (id, key, type, data) are refused and listed (role: admin; only on the topic's owner, else 422)")
     public ReplayResult replay(@PathParam("topic") String topic) throws Exception {
         if (!topic.matches("[a-z]+(\\.[a-z]+)*\\.v[0-9]+")) {
             throw ProblemException.invalid("topic", "must be a UnionHub topic such as membership.member.v1 (without .dlq)");
         }
-        return new ReplayResult(topic, replay.replay(topic));
+        DeadLetterReplay.Outcome outcome = replay.replay(topic);
+        return new ReplayResult(topic, outcome.replayed(), outcome.refusedCount(), outcome.refused());
     }
 }

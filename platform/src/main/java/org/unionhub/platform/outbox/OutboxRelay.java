@@ -1,5 +1,7 @@
 package org.unionhub.platform.outbox;
 
+import org.apache.kafka.common.errors.RetriableException;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,11 +14,19 @@ import java.util.concurrent.TimeoutException;
  * broker acknowledged them. When an event fails, nothing after it is marked: the next attempt
  * starts again from it, so events of one aggregate never overtake each other and none is lost.
  * (A later event the broker did take may be sent twice; consumers' inboxes absorb that.)
+ *
+ * <p>An event the broker refuses for itself (too large, invalid, not authorised: not a retriable
+ * Kafka error, not a timeout) counts an attempt; after the store's maximum it is parked, and the
+ * next pass goes on with the other keys while the rows of its own key wait behind it.
  */
 public final class OutboxRelay {
 
     /** What one pass did. */
-    public record Result(int sent, int pendingSeen, String failure) {
+    public record Result(int sent, int pendingSeen, String failure, PendingEvent parked) {
+        public Result(int sent, int pendingSeen, String failure) {
+            this(sent, pendingSeen, failure, null);
+        }
+
         public boolean failed() {
             return failure != null;
         }
@@ -44,23 +54,33 @@ public final class OutboxRelay {
         if (batch.isEmpty()) {
             return new Result(0, 0, null);
         }
-        // hand the whole batch to the producer first (it keeps their order per partition), then
-        // collect acknowledgements in order and stop at the first that did not come
+        // hand the whole batch to the producer first (it keeps their order per partition and sends
+        // them in few requests), then collect acknowledgements in order and stop at the first that
+        // did not come. An event refused while being handed over (too large) ends the batch there,
+        // so that no later event of its key reaches the topic before it.
         CompletableFuture<?>[] acks = new CompletableFuture<?>[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
+        int handed = 0;
+        while (handed < batch.size()) {
+            CompletableFuture<?> ack;
             try {
-                acks[i] = publisher.publish(source, batch.get(i));
+                ack = publisher.publish(source, batch.get(handed));
             } catch (RuntimeException e) {
-                acks[i] = CompletableFuture.failedFuture(e);
+                ack = CompletableFuture.failedFuture(e);
+            }
+            acks[handed++] = ack;
+            if (ack.isCompletedExceptionally()) {
+                break;
             }
         }
         int acknowledged = 0;
         String failure = null;
-        for (; acknowledged < batch.size(); acknowledged++) {
+        boolean permanent = false;
+        for (; acknowledged < handed; acknowledged++) {
             try {
                 acks[acknowledged].get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 failure = describe(e.getCause());
+                permanent = !(e.getCause() instanceof RetriableException);
                 break;
             } catch (TimeoutException e) {
                 failure = "no acknowledgement within " + ackTimeoutMillis + " ms";
@@ -74,10 +94,11 @@ public final class OutboxRelay {
         if (acknowledged > 0) {
             store.markSent(batch.subList(0, acknowledged), clock.instant());
         }
-        if (failure != null) {
-            store.recordFailure(batch.get(acknowledged), failure);
+        PendingEvent parked = null;
+        if (failure != null && store.recordFailure(batch.get(acknowledged), failure, permanent)) {
+            parked = batch.get(acknowledged);
         }
-        return new Result(acknowledged, batch.size(), failure);
+        return new Result(acknowledged, batch.size(), failure, parked);
     }
 
     private static String describe(Throwable t) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -40,11 +39,12 @@ public class OutboxRelayWorker {
     private final boolean enabled;
     private final int batchSize;
     private final Duration pollInterval;
-    private final Duration retention;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private volatile long backlogMeasuredAt;
     private final Counter published;
     private final Counter failures;
 
@@ -61,9 +61,8 @@ public class OutboxRelayWorker {
                              @ConfigProperty(name = "unionhub.service-name") String serviceName,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "unionhub.outbox.enabled", defaultValue = "true") boolean enabled,
-                             @ConfigProperty(name = "unionhub.outbox.batch-size", defaultValue = "200") int batchSize,
-                             @ConfigProperty(name = "unionhub.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
-                             @ConfigProperty(name = "unionhub.outbox.retention", defaultValue = "P7D") Duration retention) {
+                             @ConfigProperty(name = "unionhub.outbox.batch-size", defaultValue = "1000") int batchSize,
+                             @ConfigProperty(name = "unionhub.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval) {
         this.store = store;
         this.kafkaSettings = kafkaSettings;
         this.serviceName = serviceName;
@@ -71,11 +70,13 @@ public class OutboxRelayWorker {
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
-        this.retention = retention;
         Gauge.builder("unionhub.outbox.backlog", backlog, AtomicLong::get)
                 .description("events written but not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("unionhub.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("age of the oldest event waiting for Kafka").register(metrics);
+        Gauge.builder("unionhub.outbox.parked", parked, AtomicLong::get)
+                .description("events the broker refused unionhub.outbox.max-attempts times, set aside until an operator unparks them")
+                .register(metrics);
         this.published = Counter.builder("unionhub.outbox.published").description("events acknowledged by Kafka").register(metrics);
         this.failures = Counter.builder("unionhub.outbox.failures").description("relay passes that stopped at a failed event").register(metrics);
     }
@@ -110,18 +111,16 @@ public class OutboxRelayWorker {
         wakeUps.release();
     }
 
+    /** Rows were put back in line (unparked): look at once. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
     /** When the relay last reached the broker successfully (or found nothing to do). */
     public Instant lastSuccess() {
         return lastSuccess;
     }
 
-    @Scheduled(every = "${unionhub.outbox.prune-every:1h}", delayed = "1m")
-    void prune() {
-        int removed = QuarkusTransaction.requiringNew().call(() -> store.prune(Instant.now().minus(retention)));
-        if (removed > 0) {
-            LOG.debugf("pruned %d published outbox events", removed);
-        }
-    }
 
     private void loop(OutboxRelay relay) {
         Duration backoff = Duration.ofMillis(100);
@@ -131,7 +130,15 @@ public class OutboxRelayWorker {
                 OutboxRelay.Result result = QuarkusTransaction.requiringNew().call(
                         () -> store.tryRelayLock() ? relay.relayOnce() : new OutboxRelay.Result(0, 0, null));
                 published.increment(result.sent());
-                measureBacklog();
+                measureBacklogAtMostEverySecond(result.failed() || result.pendingSeen() < batchSize);
+                if (result.parked() != null) {
+                    // no personal data: the payload stays in the table
+                    PendingEvent p = result.parked();
+                    LOG.errorf("outbox relay: parked event %s (%s on %s) after %s; later events of its key wait until an "
+                            + "operator unparks it (POST /internal/outbox/unpark), other keys go on", p.eventId(), p.type(), p.topic(),
+                            result.failure());
+                    continue;
+                }
                 if (result.failed()) {
                     failures.increment();
                     LOG.warnf("outbox relay: %d sent, then %s; retrying in %d ms", result.sent(), result.failure(), backoff.toMillis());
@@ -155,9 +162,16 @@ public class OutboxRelayWorker {
         }
     }
 
-    private void measureBacklog() {
+    /** Counting the backlog costs a query: once a second is enough for the gauges, not after every batch. */
+    private void measureBacklogAtMostEverySecond(boolean now) {
+        long t = System.nanoTime();
+        if (!now && t - backlogMeasuredAt < 1_000_000_000L) {
+            return;
+        }
+        backlogMeasuredAt = t;
         JpaOutboxStore.Backlog b = QuarkusTransaction.requiringNew().call(store::backlog);
         backlog.set(b.count());
+        parked.set(b.parked());
         oldestAgeSeconds.set(b.oldest() == null ? 0 : Math.max(0, Duration.between(b.oldest(), Instant.now()).toSeconds()));
     }
 

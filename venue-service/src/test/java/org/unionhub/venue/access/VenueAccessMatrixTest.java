@@ -169,6 +169,10 @@ class VenueAccessMatrixTest {
         // the platform's operations
         m.op("POST /internal/dead-letters/{topic}/replay").path("topic", "venue.v1")
                 .rule("admin (operators)").allow(ADMIN);
+        m.op("GET /internal/outbox/parked")
+                .rule("admin (operators: events the broker kept refusing)").allow(ADMIN);
+        m.op("POST /internal/outbox/unpark")
+                .rule("admin (operators)").allow(ADMIN);
         m.op("GET /internal/projections/members/{id}").path("id", self)
                 .rule("admin, partner").allow(ADMIN, PARTNER);
         // last: it empties and rebuilds the projections the fixtures above wrote into
