@@ -36,6 +36,21 @@ public class ParameterConverters implements ParamConverterProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);
+        if (name != null && rawType.isPrimitive()) {
+            // an absent primitive parameter reaches the converter as "" (it must become false or 0, not a 400)
+            ParamConverter<T> boxed = (ParamConverter<T>) getConverter(box(rawType), genericType, annotations);
+            return boxed == null ? null : new ParamConverter<>() {
+                @Override
+                public T fromString(String value) {
+                    return value == null || value.isEmpty() ? (T) primitiveDefault(rawType) : boxed.fromString(value);
+                }
+
+                @Override
+                public String toString(T value) {
+                    return String.valueOf(value);
+                }
+            };
+        }
         if (name == null) {
             // form fields and bodies (the member import's upload) have their own rules
             return null;
@@ -92,6 +107,38 @@ public class ParameterConverters implements ParamConverterProvider {
             Class type = rawType;
             String allowed = Arrays.stream(rawType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
             return (ParamConverter<T>) converter(name, type, v -> Enum.valueOf(type, v.trim()), "must be one of " + allowed);
+        }
+        return null;
+    }
+
+    private static Class<?> box(Class<?> primitive) {
+        if (primitive == boolean.class) {
+            return Boolean.class;
+        }
+        if (primitive == int.class) {
+            return Integer.class;
+        }
+        if (primitive == long.class) {
+            return Long.class;
+        }
+        if (primitive == double.class) {
+            return Double.class;
+        }
+        return primitive;
+    }
+
+    private static Object primitiveDefault(Class<?> primitive) {
+        if (primitive == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (primitive == int.class) {
+            return 0;
+        }
+        if (primitive == long.class) {
+            return 0L;
+        }
+        if (primitive == double.class) {
+            return 0.0d;
         }
         return null;
     }
