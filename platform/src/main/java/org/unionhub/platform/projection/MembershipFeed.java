@@ -68,8 +68,9 @@ public class MembershipFeed {
 
     /** True for the events whose data is a {@link MemberSnapshot}. */
     public static boolean carriesMemberSnapshot(String type) {
-        return type != null && (type.startsWith(MEMBER_EVENT_PREFIX) || type.startsWith(CARD_EVENT_PREFIX)
-                || type.startsWith(HONOR_EVENT_PREFIX));
+        // card.redeemed shares the member's key but carries a purchase, not the member's snapshot
+        return type != null && (type.startsWith(MEMBER_EVENT_PREFIX) || type.startsWith(HONOR_EVENT_PREFIX)
+                || (type.startsWith(CARD_EVENT_PREFIX) && !type.startsWith(CARD_EVENT_PREFIX + "redeemed.")));
     }
 
     public static boolean isOrganizationEvent(String type) {
