@@ -43,7 +43,10 @@ public abstract class OutboxContract {
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT event_id, topic, event_type, payload FROM outbox ORDER BY seq")) {
                 while (rs.next()) {
-                    events.add(new EventSchemas.Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    EventSchemas.Event e = new EventSchemas.Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    if (isOwnEvent(e)) {
+                        events.add(e);
+                    }
                 }
             }
         }
@@ -70,6 +73,14 @@ public abstract class OutboxContract {
         unpublished.removeAll(seen);
         Assertions.assertTrue(unpublished.isEmpty(), "schemas of types no test wrote to the outbox (remove the schema, or "
                 + "test the use case that publishes it): " + unpublished);
+    }
+
+    /**
+     * The rows that are this service's own events (all of them, except where a service also relays other services'
+     * events: partner-service's per-partner streams carry redacted copies, described by their owners' schemas).
+     */
+    protected boolean isOwnEvent(EventSchemas.Event event) {
+        return true;
     }
 
     /** {@code membership}, {@code venue}...: the second part of the service's types. */
