@@ -26,7 +26,14 @@ public class BodyLimit {
         if (max <= 0) {
             return;
         }
+        // "METHOD /path" of routes that apply a larger limit of their own (membership's import: imports/UploadLimits)
+        java.util.Set<String> exempt = java.util.Set.copyOf(ConfigProvider.getConfig()
+                .getOptionalValues("unionhub.http.body-limit.exempt", String.class).orElse(java.util.List.of()));
         router.route().order(ORDER).handler(ctx -> {
+            if (exempt.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+                ctx.next();
+                return;
+            }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length, max)) {
                 JsonObject problem = new JsonObject()
