@@ -81,6 +81,8 @@ class AssistanceBadInputTest {
                 .body("POST /api/v1/mutual-aid/enrollments", "{\"memberId\":\"" + self + "\",\"year\":" + (year + 1) + "}")
                 .body("POST /api/v1/mutual-aid/claims", "{\"memberId\":\"" + self + "\",\"year\":" + year
                         + ",\"kind\":\"HOSPITALIZATION\",\"amount\":\"100.00\"}")
+                // its own disease code: a valid mutation is an upsert, which must not rename the catalogue's real entries
+                .body("POST /api/v1/green-channel/diseases", "{\"code\":\"FUZZ_ONLY\",\"name\":\"测试用病种\",\"category\":\"HEMATOLOGY\"}")
                 .body("POST /api/v1/green-channel/referrals", "{\"memberId\":\"" + self
                         + "\",\"diseaseCode\":\"LEUKEMIA\",\"hospitalId\":\"" + HOSPITAL + "\"}")
                 .body("POST /api/v1/legal-cases", "{\"memberId\":\"" + self
