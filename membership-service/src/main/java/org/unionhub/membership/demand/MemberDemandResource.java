@@ -38,7 +38,7 @@ public class MemberDemandResource {
     @Operation(summary = "A member's demands, newest first, each with every step and the responses he reads (roles: the member "
             + "himself; staff over his organization; admin)")
     public Page<DemandView> list(@PathParam("id") UUID id,
-                                 @Parameter(description = "only demands not yet resolved or declined") @QueryParam("open") boolean open,
+                                 @Parameter(description = "only demands not yet resolved or declined") @QueryParam("open") Boolean open,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Member m = Member.findById(id);
         if (m == null) {
@@ -47,7 +47,7 @@ public class MemberDemandResource {
         access.requireMemberRecords(m);
         PageRequest page = PageRequest.of(limit, cursor);
         Instant now = Instant.now();
-        var views = DemandView.of(queries.ofMember(m.id, open, page), now);
+        var views = DemandView.of(queries.ofMember(m.id, Boolean.TRUE.equals(open), page), now);
         return Page.of(views, page.limit(), v -> PageRequest.encode(v.raisedAt(), v.id()), v -> v);
     }
 }

@@ -38,14 +38,14 @@ public class OrganizationDemandResource {
     @Operation(summary = "Demands answered by, or raised by members of, the organization and its subtree, earliest due first; "
             + "overdue=true gives the overdue list (roles: staff of the organization or above it, admin)")
     public Page<DemandView> list(@PathParam("id") UUID id,
-                                 @Parameter(description = "only open demands past their due time") @QueryParam("overdue") boolean overdue,
-                                 @Parameter(description = "only open demands") @QueryParam("open") boolean open,
+                                 @Parameter(description = "only open demands past their due time") @QueryParam("overdue") Boolean overdue,
+                                 @Parameter(description = "only open demands") @QueryParam("open") Boolean open,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Organization o = Organizations.require(id);
         access.requireOrganization(o.id);
         PageRequest page = PageRequest.of(limit, cursor);
         Instant now = Instant.now();
-        var rows = queries.ofSubtree(o.path, open, overdue ? now : null, page);
+        var rows = queries.ofSubtree(o.path, Boolean.TRUE.equals(open), Boolean.TRUE.equals(overdue) ? now : null, page);
         var views = DemandView.of(rows, now);
         return Page.of(views, page.limit(), v -> PageRequest.encode(v.dueAt(), v.id()), v -> v);
     }

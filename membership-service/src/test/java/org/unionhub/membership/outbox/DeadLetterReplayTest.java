@@ -46,7 +46,8 @@ class DeadLetterReplayTest {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    record Snapshot(String memberId, String name, String status) {
+    record Snapshot(String memberId, String name, String status, String organizationId, java.util.List<String> organizationAncestors,
+                    String employmentForm) {
     }
 
     /** Writes a record to the dead-letter topic as a consumer's dead-letter queue would (its headers, plus the reason). */
@@ -70,7 +71,7 @@ class DeadLetterReplayTest {
     void onlyRecordsMatchingTheOwnOutboxAreReplayedForgedOnesAreRefusedAndReported() throws Exception {
         String memberId = UUID.randomUUID().toString();
         UUID genuineId = QuarkusTransaction.requiringNew().call(
-                () -> outbox.publish(TOPIC, JOINED, memberId, new Snapshot(memberId, "王小明", "PENDING")));
+                () -> outbox.publish(TOPIC, JOINED, memberId, new Snapshot(memberId, "王小明", "PENDING", java.util.UUID.randomUUID().toString(), java.util.List.of(), "COURIER")));
         UUID unknownId = UUID.randomUUID();
         String forgedMember = UUID.randomUUID().toString();
         try (TopicProbe topic = new TopicProbe(bootstrap(), TOPIC)) {

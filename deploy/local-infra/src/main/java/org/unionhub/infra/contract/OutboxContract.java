@@ -35,6 +35,11 @@ public abstract class OutboxContract {
     }
 
     private List<EventSchemas.Event> events() throws SQLException {
+        // the topics the service publishes on (its schemas' x-topic); the relay's own tests write synthetic events to
+        // topics of their own (membership.relayrace.v1, membership.parking.v1), which are not contracts
+        EventSchemas declared = EventSchemas.in(schemaDirectory());
+        java.util.Set<String> topics = new java.util.HashSet<>();
+        declared.types().forEach(t -> topics.add(declared.document(t).path("x-topic").asText()));
         List<OutboxDatabases.Database> dbs = OutboxDatabases.all();
         Assumptions.assumeFalse(dbs.isEmpty(), "no @QuarkusTest ran in this JVM: nothing was written to an outbox");
         List<EventSchemas.Event> events = new ArrayList<>();
@@ -44,7 +49,7 @@ public abstract class OutboxContract {
                  ResultSet rs = s.executeQuery("SELECT event_id, topic, event_type, payload FROM outbox ORDER BY seq")) {
                 while (rs.next()) {
                     EventSchemas.Event e = new EventSchemas.Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                    if (isOwnEvent(e)) {
+                    if (topics.contains(e.topic()) && isOwnEvent(e)) {
                         events.add(e);
                     }
                 }
