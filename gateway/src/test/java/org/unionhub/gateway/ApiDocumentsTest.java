@@ -107,7 +107,7 @@ class ApiDocumentsTest {
         assertThat(a.getString("asyncapi")).isEqualTo("3.0.0");
         assertThat(a.getList("channels.collect { it.value.address }", String.class)).containsExactlyInAnyOrder(
                 "membership.member.v1", "membership.organization.v1", "venue.v1", "assistance.v1", "competition.v1",
-                "partner.{partnerId}.v1");
+                "partner.{partnerId}.v1", "partner.v1");
         // built from competition-service/src/main/resources/events
         assertThat(a.getString("components.messages.'org.unionhub.competition.award.granted.v1'.headers.properties.ce_type.const"))
                 .isEqualTo("org.unionhub.competition.award.granted.v1");

@@ -39,7 +39,7 @@ class GatewayBadInputTest {
 
     @Test
     void generatedBadInputThroughTheGatewayNeverAnswers5xx() throws Exception {
-        BadInputCampaign campaign = BadInputCampaign.forService("gateway")
+        BadInputCampaign campaign = BadInputCampaign.forService("gateway").forwardsBodies()
                 .baseUri(base)
                 .openApiPath("/openapi")
                 .include(key -> key.matches("[A-Z]+ /api/v1/me(/.*)?"))

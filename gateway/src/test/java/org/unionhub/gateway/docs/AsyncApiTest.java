@@ -83,7 +83,8 @@ class AsyncApiTest {
                 "org.unionhub.membership.member.rejected.v1", "org.unionhub.membership.member.transferred.v1",
                 "org.unionhub.membership.member.suspended.v1", "org.unionhub.membership.member.reinstated.v1",
                 "org.unionhub.membership.member.left.v1", "org.unionhub.membership.card.issued.v1",
-                "org.unionhub.membership.card.blocked.v1", "org.unionhub.membership.honor.recorded.v1",
+                "org.unionhub.membership.card.blocked.v1", "org.unionhub.membership.card.redeemed.v1",
+                "org.unionhub.membership.honor.recorded.v1",
                 "org.unionhub.membership.demand.raised.v1", "org.unionhub.membership.demand.resolved.v1");
         assertThat(channels.getJsonObject("membership.organization.v1").getJsonObject("messages").fieldNames()).containsExactlyInAnyOrder(
                 "org.unionhub.membership.organization.created.v1", "org.unionhub.membership.organization.updated.v1");
@@ -136,7 +137,7 @@ class AsyncApiTest {
     void everyChannelHasAReceiveOperationWithItsMessages() {
         JsonObject channels = DOC.getJsonObject("channels");
         JsonObject operations = DOC.getJsonObject("operations");
-        assertThat(channels.fieldNames()).hasSize(6);
+        assertThat(channels.fieldNames()).hasSize(7);
         for (String id : channels.fieldNames()) {
             JsonObject op = operations.getJsonObject("receive-" + id.replace('.', '-'));
             assertThat(op).as("operation of " + id).isNotNull();

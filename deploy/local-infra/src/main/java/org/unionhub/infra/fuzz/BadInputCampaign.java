@@ -68,6 +68,8 @@ public final class BadInputCampaign {
     private final Map<String, String> extraOperations = new LinkedHashMap<>();
     private Supplier<? extends Map<String, Long>> rowCounts;
     private Runnable afterAccepted = () -> { };
+    /** The gateway forwards bodies byte for byte: their encoding is the service's to refuse (platform Utf8BodyCheck). */
+    private boolean forwardsBodies;
 
     private BadInputCampaign(String service) {
         this.service = service;
@@ -101,6 +103,12 @@ public final class BadInputCampaign {
     }
 
     /** The run fails if its cases are not all sent within this time (default 600 s, {@code -Dunionhub.bad-input.time-limit-seconds}). */
+    /** For a proxy: invalid encodings are still sent, and must never give a 5xx, but refusing them is the upstream's job. */
+    public BadInputCampaign forwardsBodies() {
+        this.forwardsBodies = true;
+        return this;
+    }
+
     public BadInputCampaign timeLimit(Duration limit) {
         this.timeLimit = limit;
         return this;
@@ -599,7 +607,7 @@ public final class BadInputCampaign {
         for (Mutations.Bytes b : Mutations.INVALID_UTF8) {
             byte[] bytes = json ? Mutations.splice(spliceBase, b.bytes()) : concat(baseBytes, b.bytes());
             Case c = new Case(op, "body", b.label(), path + query, op.contentType, bytes, Map.of());
-            c.mustRefuse = json;
+            c.mustRefuse = json && !forwardsBodies;
             out.add(c);
         }
         for (String ct : Mutations.WRONG_CONTENT_TYPES) {
