@@ -52,7 +52,7 @@ class MutualAidResourceTest {
         try (TopicProbe probe = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), "assistance.v1")) {
             var record = probe.await(r -> "org.unionhub.assistance.mutualaid.enrolled.v1".equals(TopicProbe.header(r, "ce_type"))
                     && TopicProbe.value(r).contains(member.toString()), Duration.ofSeconds(60));
-            assertThat(TopicProbe.value(record)).contains("\"premium\":" + expected);
+            assertThat(TopicProbe.value(record)).contains("\"premium\":\"" + expected + "\"");
             TestData.assertRequiredFieldsOfSchema("org.unionhub.assistance.mutualaid.enrolled.v1.json",
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(TopicProbe.value(record)));
         }
@@ -69,7 +69,7 @@ class MutualAidResourceTest {
                 .post("/api/v1/mutual-aid/enrollments").then().statusCode(201)
                 .body("daysCovered", equalTo(days)).body("coveredFrom", equalTo(today.toString()))
                 .extract().asString();
-        assertThat(body).contains("\"premium\":" + premium);
+        assertThat(body).contains("\"premium\":\"" + premium + "\"");
         // staff record an enrollment that began on 1 July
         UUID other = data.activeMember(tree);
         if (today.isAfter(LocalDate.of(today.getYear(), 7, 1))) {
