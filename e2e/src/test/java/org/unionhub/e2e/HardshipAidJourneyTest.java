@@ -33,8 +33,6 @@ import static org.unionhub.e2e.Suite.staff;
  * yearly cap; finance disburses exactly once even when two clerks press the button together. His mutual-aid premium
  * for a full year is 0.06 yuan a day: 21.90.
  */
-@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "UNIONHUB_E2E_JOURNEYS", matches = "true",
-        disabledReason = "journey not yet proven against the running suite (issue 17): UNIONHUB_E2E_JOURNEYS=true runs it")
 class HardshipAidJourneyTest {
 
     @Test

@@ -34,8 +34,6 @@ import static org.unionhub.e2e.Suite.staff;
  * under "unavailable". The outage part stops ONE process of the suite started by deploy/local/run.sh (its pid file) and
  * starts it again with run.sh, waiting until it is ready, so later tests find the suite whole.
  */
-@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "UNIONHUB_E2E_JOURNEYS", matches = "true",
-        disabledReason = "journey not yet proven against the running suite (issue 17): UNIONHUB_E2E_JOURNEYS=true runs it")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeViewJourneyTest {
 

@@ -22,8 +22,6 @@ import static org.unionhub.e2e.Suite.staff;
  * A member leaves the union: venue-service cancels his bookings of members-only activities (his seat goes to the next
  * in line) and assistance-service refuses him aid, both learning it from membership's event.
  */
-@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "UNIONHUB_E2E_JOURNEYS", matches = "true",
-        disabledReason = "journey not yet proven against the running suite (issue 17): UNIONHUB_E2E_JOURNEYS=true runs it")
 class MemberLeavesJourneyTest {
 
     @Test

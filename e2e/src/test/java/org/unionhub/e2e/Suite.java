@@ -49,7 +49,14 @@ final class Suite {
                 java.time.Duration.ofHours(1));
     }
 
+    /**
+     * A new organization; with no parent given, anything below a province gets a fresh provincial federation above it
+     * (only a FEDERATION_PROVINCIAL may be the top of a tree).
+     */
     static UUID org(String name, String type, UUID parent) {
+        if (parent == null && !"FEDERATION_PROVINCIAL".equals(type)) {
+            parent = org("省总工会", "FEDERATION_PROVINCIAL", null);
+        }
         String body = "{\"name\":\"" + name + "-" + suffix() + "\",\"type\":\"" + type + "\",\"regionCode\":\"211421\""
                 + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"") + "}";
         return UUID.fromString(as(admin()).body(body).post("/api/v1/organizations").then().statusCode(201).extract().path("id"));
