@@ -185,8 +185,10 @@ while True:
     time.sleep(0.02)
 PY
 }
+# the ID number and phone first: their helpers start an interpreter, which would count as delivery time
+id=$(id_number) ph=$(phone)
 JOINED_AT=$(date +%s%3N)
-join_and_follow "赵师傅" "$(id_number)" "$(phone)"
+join_and_follow "赵师傅" "$id" "$ph"
 member=${MEMBERS[2]}
 ok_out=$(webhook_check "$member" ok "$OK_SECRET" 1) || fail "webhook /ok: $ok_out"
 read -r ok_at ok_n ok_statuses <<<"$ok_out"
