@@ -13,12 +13,12 @@ import org.unionhub.partner.subscription.SigningSecret;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +41,9 @@ public class DeliveryWorker {
     private final Counter delivered;
     private final Counter failed;
     private final boolean enabled;
-    private ExecutorService recorders;
+    /** answers waiting to be written; one thread writes them in batches */
+    private final LinkedBlockingQueue<Deliveries.Outcome> outcomes = new LinkedBlockingQueue<>();
+    private Thread recorder;
     private volatile boolean running;
     private Thread thread;
 
@@ -65,14 +67,12 @@ public class DeliveryWorker {
         if (!enabled) {
             return;
         }
-        recorders = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "webhook-recorder");
-            t.setDaemon(true);
-            return t;
-        });
+        recorder = new Thread(this::recordLoop, "webhook-recorder");
+        recorder.setDaemon(true);
         running = true;
         thread = new Thread(this::loop, "webhook-deliveries");
         thread.setDaemon(true);
+        recorder.start();
         thread.start();
     }
 
@@ -82,9 +82,8 @@ public class DeliveryWorker {
             wakeUps.release();
             thread.join(5_000);
         }
-        if (recorders != null) {
-            recorders.shutdown();
-            recorders.awaitTermination(5, TimeUnit.SECONDS);
+        if (recorder != null) {
+            recorder.join(5_000);
         }
     }
 
@@ -133,21 +132,44 @@ public class DeliveryWorker {
         long timestamp = Instant.now().getEpochSecond();
         for (Deliveries.Claimed c : claimed) {
             inFlight.acquireUninterruptibly();
-            sender.send(c, secrets.get(c.subscriptionId()), timestamp).onComplete(result -> {
-                Deliveries.Outcome outcome = result.succeeded() ? result.result()
-                        : new Deliveries.Outcome(c.id(), false, 0, String.valueOf(result.cause()));
-                recorders.execute(() -> {
-                    try {
-                        deliveries.record(outcome);
-                        (outcome.success() ? delivered : failed).increment();
-                    } catch (RuntimeException e) {
-                        LOG.warnf("webhook delivery %s: outcome not recorded (%s); retried after its lease", c.id(), e.getMessage());
-                    } finally {
-                        inFlight.release();
+            sender.send(c, secrets.get(c.subscriptionId()), timestamp).onComplete(result -> outcomes.add(result.succeeded()
+                    ? result.result() : new Deliveries.Outcome(c.id(), false, 0, String.valueOf(result.cause()))));
+        }
+    }
+
+    /**
+     * Writes the answers in batches of up to {@code batch-size}, one transaction each. A permit comes back per answer
+     * written; the claiming loop is woken when half the permits are free or every answer is written, so that a busy
+     * sender claims in large batches instead of running the claim query for every answer.
+     */
+    private void recordLoop() {
+        List<Deliveries.Outcome> batch = new ArrayList<>(batchSize);
+        while (running || !outcomes.isEmpty()) {
+            try {
+                Deliveries.Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, batchSize - 1);
+                try {
+                    deliveries.recordAll(batch);
+                    long ok = batch.stream().filter(Deliveries.Outcome::success).count();
+                    delivered.increment(ok);
+                    failed.increment(batch.size() - ok);
+                } catch (RuntimeException e) {
+                    LOG.warnf("webhook deliveries: %d outcomes not recorded (%s); retried after their lease", batch.size(), e.getMessage());
+                } finally {
+                    inFlight.release(batch.size());
+                    batch.clear();
+                    if (inFlight.availablePermits() * 2 >= batchSize || outcomes.isEmpty()) {
                         wakeUps.release();
                     }
-                });
-            });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ import org.unionhub.platform.inbox.Inbox;
 import org.unionhub.platform.projection.MembershipFeed;
 
 /**
- * The five topics partner-service relays, each through the platform inbox. Membership's two also keep the member
- * and organization projections the subtree filter needs (platform MembershipFeed), in the same transaction.
+ * Four of the five topics partner-service relays, each through the platform inbox; membership's member events come
+ * through the platform's batch consumer instead ({@link MemberEventRouting}). The organization events also keep the
+ * organization projection the subtree filter needs (platform MembershipFeed), in the same transaction.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -29,12 +30,6 @@ public class EventIntake {
         this.inbox = inbox;
         this.json = json;
         this.fanout = fanout;
-    }
-
-    @Incoming("member-events")
-    @Blocking
-    public void onMemberEvent(ConsumerRecord<String, byte[]> record) {
-        feed.onMemberRecord(CONSUMER, record, e -> fanout.route(e, record.key()));
     }
 
     @Incoming("organization-events")
