@@ -154,7 +154,7 @@ public class MemberResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Search members (roles: staff, within their subtree; admin)",
             description = "organizationId selects that organization and everything below it (default for staff: their own); "
-                    + "q: 2 to 50 characters contained in the name (an index serves it; docs/scale.md). Paged: ?limit= and ?cursor=.")
+                    + "q: 2 to 50 characters contained in the name (an index serves it; docs/scale.md). Paged, by organization and then id: ?limit= and ?cursor=.")
     public Page<MemberResponse> list(@QueryParam("organizationId") UUID organizationId,
                                      @QueryParam("employmentForm") EmploymentForm employmentForm,
                                      @QueryParam("status") Member.Status status, @QueryParam("q") String q,
@@ -190,16 +190,22 @@ public class MemberResource {
             params.and("grams", NameSearch.grams(text)).and("q", NameSearch.likePattern(text));
         }
         if (!page.first()) {
+            // pages run in (organization path, id) order, the order of index member_path_id (migration V41): the
+            // first condition starts the index range at the cursor, the second skips the rows of the cursor's
+            // organization already given
             try {
-                params.and("after", UUID.fromString(page.after().get(0)));
+                if (page.after().size() != 2) {
+                    throw new IllegalArgumentException("not a (path, id) cursor");
+                }
+                params.and("afterPath", page.after().get(0)).and("afterId", UUID.fromString(page.after().get(1)));
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
             }
-            where.add("id > :after");
+            where.add("organizationPath >= :afterPath and (organizationPath > :afterPath or id > :afterId)");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        List<Member> rows = Member.find(query, Sort.by("id"), params).page(0, page.limit() + 1).list();
-        return Page.of(rows, page.limit(), m -> PageRequest.encode(m.id), MemberResponse::of);
+        List<Member> rows = Member.find(query, Sort.by("organizationPath").and("id"), params).page(0, page.limit() + 1).list();
+        return Page.of(rows, page.limit(), m -> PageRequest.encode(m.organizationPath, m.id), MemberResponse::of);
     }
 
     @POST
