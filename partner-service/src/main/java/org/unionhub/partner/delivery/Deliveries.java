@@ -113,12 +113,6 @@ public class Deliveries {
                 .toList();
     }
 
-    /** Records an attempt's outcome; on failure schedules the retry or gives up, and pauses a failing endpoint. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(Outcome o) {
-        apply(o);
-    }
-
     /**
      * Records many outcomes in one transaction: the successes in one statement, the failures one by one (each
      * schedules its retry and may pause its subscription). A transaction per answer capped the sender at 94
@@ -151,12 +145,13 @@ public class Deliveries {
         }
         for (Outcome o : outcomes) {
             if (!o.success()) {
-                apply(o);
+                recordFailure(o);
             }
         }
     }
 
-    private void apply(Outcome o) {
+    /** One failed attempt: schedules the retry or gives up, and pauses an endpoint that keeps failing. */
+    private void recordFailure(Outcome o) {
         Delivery d = Delivery.findById(o.deliveryId());
         if (d == null || !Delivery.SENDING.equals(d.status)) {
             return; // the subscription was deleted meanwhile, or a lease expired and another attempt took over
@@ -166,16 +161,6 @@ public class Deliveries {
         d.lastStatus = o.httpStatus() == 0 ? null : o.httpStatus();
         d.leaseUntil = null;
         Subscription s = Subscription.findById(d.subscriptionId);
-        if (o.success()) {
-            d.status = Delivery.DELIVERED;
-            d.deliveredAt = now;
-            d.lastError = null;
-            if (s != null && s.consecutiveFailures > 0) {
-                s.consecutiveFailures = 0;
-                s.failingSince = null;
-            }
-            return;
-        }
         d.lastError = o.error() == null ? null : o.error().length() > 500 ? o.error().substring(0, 500) : o.error();
         Instant next = schedule.next(d.attempts, d.createdAt, now, () -> ThreadLocalRandom.current().nextDouble());
         if (next == null) {
