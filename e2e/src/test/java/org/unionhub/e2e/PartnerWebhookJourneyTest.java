@@ -39,7 +39,7 @@ class PartnerWebhookJourneyTest {
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    record Received(Map<String, String> headers, byte[] body) {
+    record Received(String path, Map<String, String> headers, byte[] body) {
         JsonPath json() {
             return JsonPath.from(new String(body, StandardCharsets.UTF_8));
         }
@@ -52,13 +52,13 @@ class PartnerWebhookJourneyTest {
     @BeforeEach
     void startReceiver() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> {
+        receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new java.util.HashMap<>();
             for (String h : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
                 headers.put(h, exchange.getRequestHeaders().getFirst(h));
             }
-            received.add(new Received(headers, body));
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -76,20 +76,17 @@ class PartnerWebhookJourneyTest {
         UUID trucks = org("绥中县大货车行业联合工会", "INDUSTRY_JOINT", county);
         UUID otherCounty = org("兴城市总工会", "FEDERATION_COUNTY", null);
 
-        String partner = as(admin()).body("{\"name\":\"互助保险-" + Suite.suffix() + "\",\"contact\":\"ops@example.cn\","
-                        + "\"allowedEventTypes\":[\"" + JOINED + "\"],\"organizationId\":\"" + county + "\",\"redaction\":\"NO_PERSONAL_DATA\"}")
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-        String partnerToken = org.unionhub.infra.DevTokens.sign(org.unionhub.infra.DevTokens
-                .claims("insurer-" + Suite.suffix(), java.util.Set.of("partner")).claim("partnerId", partner));
-        Response subscribed = as(partnerToken).body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\","
-                        + "\"eventTypes\":[\"" + JOINED + "\"]}")
-                .post("/api/v1/webhook-subscriptions");
-        assertThat(subscribed.statusCode()).as(subscribed.asString()).isEqualTo(201);
+        String partnerToken = partnerToken("互助保险", county);
+        Response subscribed = subscribe(partnerToken, "/hooks");
         String subscription = subscribed.path("id");
         String secret = subscribed.path("secret");
         assertThat(secret).startsWith("whsec_");
 
-        // outside the partner's subtree first, then inside
+        // a second partner, of the other county only: when its webhook has the other county's join, partner-service has
+        // routed that event (one transaction routes an event to every partner), so the insurer's absence is final
+        subscribe(partnerToken("兴城数据平台", otherCounty), "/sentinel");
+
+        // outside the insurer's subtree first, then inside
         String outsideId = as(staff(otherCounty)).body(joinBody("刘振华", idNumber(), otherCounty, "ON_SITE"))
                 .post("/api/v1/members").then().statusCode(201).extract().path("id");
         String idNumber = idNumber();
@@ -97,7 +94,7 @@ class PartnerWebhookJourneyTest {
                 .post("/api/v1/members").then().statusCode(201).extract().path("id");
 
         Received hook = Suite.eventually(30, () -> received.stream()
-                .filter(r -> driver.equals(r.memberId())).findFirst().orElse(null),
+                .filter(r -> r.path().equals("/hooks") && driver.equals(r.memberId())).findFirst().orElse(null),
                 java.util.Objects::nonNull);
         JsonPath event = hook.json();
         assertThat(event.getString("type")).isEqualTo(JOINED);
@@ -106,14 +103,33 @@ class PartnerWebhookJourneyTest {
         String raw = new String(hook.body(), StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("王建国").doesNotContain(idNumber).doesNotContain(idNumber.substring(0, 14));
 
-        // the other county's join was published before this one; it is never delivered to this partner
-        Thread.sleep(1_000);
-        assertThat(received).noneMatch(r -> outsideId.equals(r.memberId()));
+        // the other county's join reached the other county's partner, and never the insurer
+        Suite.eventually(30, () -> received.stream().anyMatch(r -> r.path().equals("/sentinel") && outsideId.equals(r.memberId())),
+                Boolean::booleanValue);
+        assertThat(received).noneMatch(r -> r.path().equals("/hooks") && outsideId.equals(r.memberId()));
         // and its delivery log, read through the gateway with its own token, says delivered at the first attempt
         Response log = as(partnerToken).get("/api/v1/webhook-subscriptions/" + subscription + "/deliveries");
         assertThat(log.statusCode()).as(log.asString()).isEqualTo(200);
         assertThat(log.jsonPath().getList("items.findAll { it.eventId == '" + event.getString("id") + "' }.status"))
                 .containsExactly("DELIVERED");
+    }
+
+    /** A partner of {@code organization}'s subtree without personal data, registered by an admin; its token. */
+    private static String partnerToken(String name, UUID organization) {
+        String partner = as(admin()).body("{\"name\":\"" + name + "-" + Suite.suffix() + "\",\"contact\":\"ops@example.cn\","
+                        + "\"allowedEventTypes\":[\"" + JOINED + "\"],\"organizationId\":\"" + organization
+                        + "\",\"redaction\":\"NO_PERSONAL_DATA\"}")
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        return org.unionhub.infra.DevTokens.sign(org.unionhub.infra.DevTokens
+                .claims("partner-" + Suite.suffix(), java.util.Set.of("partner")).claim("partnerId", partner));
+    }
+
+    private Response subscribe(String partnerToken, String path) {
+        Response subscribed = as(partnerToken).body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + path + "\","
+                        + "\"eventTypes\":[\"" + JOINED + "\"]}")
+                .post("/api/v1/webhook-subscriptions");
+        assertThat(subscribed.statusCode()).as(subscribed.asString()).isEqualTo(201);
+        return subscribed;
     }
 
     private static List<String> signatures(Received r) {
