@@ -27,6 +27,17 @@ public record PageRequest(int limit, List<String> after) {
         return after == null;
     }
 
+    /**
+     * The keys of the cursor, typed: {@code page.cursor(2).instant(0)}, {@code .uuid(1)}. Only when not {@link #first()};
+     * a cursor with another number of keys (another listing's) is refused like a forged one.
+     */
+    public Cursor cursor(int keys) {
+        if (after == null) {
+            throw new IllegalStateException("the first page has no cursor");
+        }
+        return new Cursor(after).expectKeys(keys);
+    }
+
     public static String encode(Object... keys) {
         StringBuilder sb = new StringBuilder();
         for (Object k : keys) {
@@ -40,7 +51,7 @@ public record PageRequest(int limit, List<String> after) {
         try {
             return List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u001f", -1));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
+            throw Cursor.notOurs();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.unionhub.platform.projection;
 
+import org.unionhub.platform.identity.OrganizationPath;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,6 +37,6 @@ public class MemberView extends PanacheEntityBase {
 
     /** True when the member belongs to the organization or anywhere below it. */
     public boolean belongsUnder(UUID organization) {
-        return organizationPath != null && organizationPath.contains("/" + organization + "/");
+        return OrganizationPath.isWithin(organizationPath, organization);
     }
 }

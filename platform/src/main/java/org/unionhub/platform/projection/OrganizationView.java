@@ -1,5 +1,7 @@
 package org.unionhub.platform.projection;
 
+import org.unionhub.platform.identity.OrganizationPath;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +28,6 @@ public class OrganizationView extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean isWithin(UUID ancestorOrSelf) {
-        return path.contains("/" + ancestorOrSelf + "/");
+        return OrganizationPath.isWithin(path, ancestorOrSelf);
     }
 }
