@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -65,6 +66,7 @@ public class Application extends PanacheEntityBase {
     public Instant disbursedAt;
     @Column(name = "disbursed_by")
     public String disbursedBy;
+    @Version
     public int version;
 
     void requireStatus(ApplicationStatus... allowed) {

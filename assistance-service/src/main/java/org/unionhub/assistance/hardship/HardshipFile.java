@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,6 +57,7 @@ public class HardshipFile extends PanacheEntityBase {
     public String closedBy;
     @Column(name = "close_reason")
     public String closeReason;
+    @Version
     public int version;
 
     public List<String> causeList() {

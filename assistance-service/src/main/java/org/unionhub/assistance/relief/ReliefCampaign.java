@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -76,6 +77,7 @@ public class ReliefCampaign extends PanacheEntityBase {
     public Integer forfeitedCount;
     @Column(name = "forfeited_total")
     public BigDecimal forfeitedTotal;
+    @Version
     public int version;
 
     public List<String> employmentFormList() {

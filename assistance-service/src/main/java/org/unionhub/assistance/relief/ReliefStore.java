@@ -3,7 +3,8 @@ package org.unionhub.assistance.relief;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
+import org.unionhub.platform.identity.OrganizationPath;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -61,7 +62,7 @@ public class ReliefStore {
                     ORDER BY CASE h.level WHEN 'EXTREME' THEN 0 WHEN 'SERIOUS' THEN 1 WHEN 'GENERAL' THEN 2 ELSE 3 END, m.id""")) {
                 java.sql.Array forms = conn.createArrayOf("text", c.employmentFormList().toArray());
                 java.sql.Array levels = conn.createArrayOf("text", c.hardshipLevelList().toArray());
-                st.setString(1, "%/" + c.organizationId + "/%");
+                st.setString(1, OrganizationPath.subtreePattern(c.organizationId));
                 st.setArray(2, forms);
                 st.setArray(3, forms);
                 st.setBoolean(4, c.hardshipRequired);
@@ -150,7 +151,7 @@ public class ReliefStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Settled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                                rs.getString(4), Money.of(rs.getBigDecimal(5)), rs.getObject(6, UUID.class), rs.getString(7)));
+                                rs.getString(4), Amounts.of(rs.getBigDecimal(5)), rs.getObject(6, UUID.class), rs.getString(7)));
                     }
                 }
             }
@@ -175,7 +176,7 @@ public class ReliefStore {
                     while (rs.next()) {
                         Timestamp paidAt = rs.getTimestamp(8);
                         out.add(new ReliefApi.EntitlementView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                rs.getObject(3, UUID.class), Money.of(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6),
+                                rs.getObject(3, UUID.class), Amounts.of(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6),
                                 rs.getObject(7, UUID.class), paidAt == null ? null : paidAt.toInstant()));
                     }
                 }
@@ -197,7 +198,7 @@ public class ReliefStore {
                     while (rs.next()) {
                         Timestamp paidAt = rs.getTimestamp(8);
                         out.add(new ReliefApi.MemberReliefItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                                rs.getString(4), Money.of(rs.getBigDecimal(5)), rs.getString(6), rs.getString(7),
+                                rs.getString(4), Amounts.of(rs.getBigDecimal(5)), rs.getString(6), rs.getString(7),
                                 paidAt == null ? null : paidAt.toInstant()));
                     }
                 }

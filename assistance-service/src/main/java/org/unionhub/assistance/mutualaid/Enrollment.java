@@ -1,0 +1,39 @@
+package org.unionhub.assistance.mutualaid;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A member's enrollment in one year's mutual aid plan: at most one per member and year (a unique key in the table). */
+@Entity
+@Table(name = "mutual_aid_enrollment")
+public class Enrollment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "member_id")
+    public UUID memberId;
+    @Column(name = "organization_path")
+    public String organizationPath;
+    public int year;
+    @Column(name = "covered_from")
+    public LocalDate coveredFrom;
+    @Column(name = "days_covered")
+    public int daysCovered;
+    public BigDecimal premium;
+    @Column(name = "enrolled_at")
+    public Instant enrolledAt;
+    @Column(name = "enrolled_by")
+    public String enrolledBy;
+
+    static boolean exists(UUID memberId, int year) {
+        return count("memberId = ?1 AND year = ?2", memberId, year) > 0;
+    }
+}
