@@ -3,19 +3,17 @@ package org.unionhub.assistance.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.unionhub.assistance.program.Program;
 import org.unionhub.assistance.program.ProgramFund;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,13 +182,14 @@ public class Ledger {
     }
 
     /** Committed aid of a member in a year, by program. */
-    @SuppressWarnings("unchecked")
     public Map<String, BigDecimal> committed(UUID memberId, int year) {
-        List<Object[]> rows = em.createNativeQuery("SELECT program_code, SUM(amount) FROM aid_entry WHERE member_id = ?1 AND year = ?2 GROUP BY program_code")
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("SELECT program_code, SUM(amount) FROM aid_entry WHERE member_id = ?1 AND year = ?2 "
+                        + "GROUP BY program_code", Tuple.class)
                 .setParameter(1, memberId).setParameter(2, year).getResultList();
         Map<String, BigDecimal> sums = new HashMap<>();
-        for (Object[] r : rows) {
-            sums.put((String) r[0], Amounts.of((BigDecimal) r[1]));
+        for (Tuple r : rows) {
+            sums.put(r.get(0, String.class), Amounts.of(r.get(1, BigDecimal.class)));
         }
         return sums;
     }
@@ -198,7 +197,7 @@ public class Ledger {
     /** Committed aid of many members in a year, by member and program. */
     public Map<UUID, Map<String, BigDecimal>> committedAll(List<UUID> members, int year) {
         Map<UUID, Map<String, BigDecimal>> sums = new HashMap<>();
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT member_id, program_code, SUM(amount) FROM aid_entry "
                     + "WHERE year = ? AND member_id = ANY(?) GROUP BY member_id, program_code")) {
                 st.setInt(1, year);
@@ -227,7 +226,7 @@ public class Ledger {
 
     /** Every member's row of the year, created when missing, locked in the database's uuid order. */
     private void lockMembers(List<UUID> members, int year) {
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             Object array = c.createArrayOf("uuid", members.toArray());
             try (PreparedStatement st = c.prepareStatement("INSERT INTO member_year_lock (member_id, year) "
                     + "SELECT m, ? FROM unnest(?::uuid[]) AS u(m) ORDER BY m ON CONFLICT DO NOTHING")) {
@@ -294,7 +293,7 @@ public class Ledger {
             actors[i] = e.actor();
         }
         Entry first = entries.get(0);
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO aid_entry (member_id, organization_path, program_code, year, month, "
                     + "amount, source, source_id, recorded_at, recorded_by) SELECT u.m, u.p, ?, ?, u.mo, u.a, u.s, u.sid, ?, u.by "
                     + "FROM unnest(?::uuid[], ?::text[], ?::int[], ?::numeric[], ?::text[], ?::uuid[], ?::text[]) AS u(m, p, mo, a, s, sid, by)")) {
@@ -311,17 +310,6 @@ public class Ledger {
                 st.executeUpdate();
             }
         });
-    }
-
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    /** Plain JDBC on the transaction's connection: arrays of ten thousand ids are bound as one parameter. */
-    private void jdbc(SqlWork work) {
-        Session session = em.unwrap(Session.class);
-        session.flush();
-        session.doWork(work::run);
     }
 
     private static void reserveFromFund(String programCode, int year, BigDecimal amount) {

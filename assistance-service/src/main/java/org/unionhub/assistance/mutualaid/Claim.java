@@ -1,7 +1,6 @@
 package org.unionhub.assistance.mutualaid;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,14 +18,11 @@ public class Claim extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "member_id")
     public UUID memberId;
     public int year;
     @Enumerated(EnumType.STRING)
     public MutualAidApi.ClaimKind kind;
     public BigDecimal amount;
-    @Column(name = "paid_at")
     public Instant paidAt;
-    @Column(name = "paid_by")
     public String paidBy;
 }

@@ -1,7 +1,6 @@
 package org.unionhub.assistance.mutualaid;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,13 @@ public class Enrollment extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "member_id")
     public UUID memberId;
-    @Column(name = "organization_path")
     public String organizationPath;
     public int year;
-    @Column(name = "covered_from")
     public LocalDate coveredFrom;
-    @Column(name = "days_covered")
     public int daysCovered;
     public BigDecimal premium;
-    @Column(name = "enrolled_at")
     public Instant enrolledAt;
-    @Column(name = "enrolled_by")
     public String enrolledBy;
 
     static boolean exists(UUID memberId, int year) {

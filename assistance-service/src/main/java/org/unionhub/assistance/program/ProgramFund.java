@@ -1,11 +1,9 @@
 package org.unionhub.assistance.program;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.io.Serializable;
@@ -16,12 +14,10 @@ import java.util.Objects;
 
 /** A program's money for one year; approvals reserve from it while they hold its row's lock (the Ledger). */
 @Entity
-@Table(name = "program_fund")
 public class ProgramFund extends PanacheEntityBase {
 
     @Embeddable
     public static class Key implements Serializable {
-        @Column(name = "program_code")
         public String programCode;
         public int year;
 
@@ -50,9 +46,7 @@ public class ProgramFund extends PanacheEntityBase {
     public BigDecimal reserved;
     @Version
     public int version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
 
     public BigDecimal remaining() {
