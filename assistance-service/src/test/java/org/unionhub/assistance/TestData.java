@@ -4,13 +4,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.unionhub.assistance.common.BusinessCalendar;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.platform.projection.MemberView;
 import org.unionhub.platform.projection.OrganizationSnapshot;
 import org.unionhub.platform.projection.OrganizationView;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public class TestData {
     }
 
     public static int thisYear() {
-        return BusinessCalendar.today().getYear();
+        return LocalDate.now(BusinessClock.ZONE).getYear();
     }
 
     public static RequestSpecification as(String token) {

@@ -19,16 +19,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unionhub.assistance.common.Access;
+import org.unionhub.assistance.access.FinanceAccess;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,12 +45,14 @@ public class ApplicationResource {
     private final Applications applications;
     private final Actor actor;
     private final Access access;
+    private final FinanceAccess finance;
     private final IdempotentPost idempotent;
 
-    public ApplicationResource(Applications applications, Actor actor, Access access, IdempotentPost idempotent) {
+    public ApplicationResource(Applications applications, Actor actor, Access access, FinanceAccess finance, IdempotentPost idempotent) {
         this.applications = applications;
         this.actor = actor;
         this.access = access;
+        this.finance = finance;
         this.idempotent = idempotent;
     }
 
@@ -88,7 +92,7 @@ public class ApplicationResource {
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (access.isFinanceOnly()) {
+        if (finance.isFinanceOnly()) {
             // finance pays nationally: no subtree, but only what it acts on
             if (status != null && !Applications.FINANCE_STATUSES.contains(status)) {
                 throw ProblemException.forbidden("finance lists applications approved for payment or paid, not " + status);
@@ -96,11 +100,10 @@ public class ApplicationResource {
             q.append(" AND status IN (:financeStatuses)");
             params.put("financeStatuses", status == null ? Applications.FINANCE_STATUSES : List.of(status));
         } else {
-            String marker = access.subtreeMarker();
-            if (marker != null) {
-                q.append(" AND organizationPath LIKE :marker");
-                params.put("marker", marker);
-            }
+            access.listScope().ifPresent(root -> {
+                q.append(" AND organizationPath LIKE :subtree");
+                params.put("subtree", OrganizationPath.subtreePattern(root));
+            });
             if (status != null) {
                 q.append(" AND status = :status");
                 params.put("status", status);
@@ -123,7 +126,7 @@ public class ApplicationResource {
     @Operation(summary = "Approve an application (roles: staff of the member's subtree, never the submitter); "
             + "above the program's threshold a second approval by staff of a higher organization follows")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"approvedAmount\":\"20000.00\"}")))
-    public ApplicationView approve(@PathParam("id") UUID id, ApproveRequest request) {
+    public ApplicationView approve(@PathParam("id") UUID id, @Valid ApproveRequest request) {
         return applications.approve(id, request);
     }
 
@@ -151,14 +154,9 @@ public class ApplicationResource {
         if (page.first()) {
             return;
         }
-        try {
-            Instant at = Instant.parse(page.after().get(0));
-            UUID last = UUID.fromString(page.after().get(1));
-            q.append(" AND (submittedAt < :at OR (submittedAt = :at AND id < :last))");
-            params.put("at", at);
-            params.put("last", last);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
+        Cursor after = page.cursor(2);
+        q.append(" AND (submittedAt < :at OR (submittedAt = :at AND id < :last))");
+        params.put("at", after.instant(0));
+        params.put("last", after.uuid(1));
     }
 }

@@ -8,27 +8,29 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
-import org.unionhub.assistance.common.Access;
-import org.unionhub.assistance.common.BusinessCalendar;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.access.FinanceAccess;
+import org.unionhub.assistance.ledger.Amounts;
+import org.unionhub.assistance.hardship.Hardship;
 import org.unionhub.assistance.ledger.Ledger;
 import org.unionhub.assistance.program.Program;
 import org.unionhub.assistance.program.ProgramRules;
 import org.unionhub.assistance.program.Programs;
 import org.unionhub.platform.event.EventTypes;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ import static org.unionhub.assistance.application.ApplicationApi.*;
 @Startup // registers its counters at start: a dashboard sees 0, and increase() the first one
 public class Applications {
 
-    private final EntityManager em;
+    private final Hardship hardship;
     private final Programs programs;
     private final Ledger ledger;
     private final Outbox outbox;
@@ -51,41 +53,42 @@ public class Applications {
     private final DistributionSummary payoutAmounts;
     private final AuditTrail audit;
     private final Access access;
+    private final FinanceAccess finance;
+    private final BusinessClock clock;
     private final Actor actor;
     private final ObjectMapper json;
 
-    public Applications(EntityManager em, Programs programs, Ledger ledger, Outbox outbox, AuditTrail audit,
-                        Access access, Actor actor, ObjectMapper json, AfterCommit afterCommit, MeterRegistry metrics) {
+    public Applications(Hardship hardship, Programs programs, Ledger ledger, Outbox outbox, AuditTrail audit,
+                        Access access, FinanceAccess finance, Actor actor, ObjectMapper json, AfterCommit afterCommit,
+                        MeterRegistry metrics, BusinessClock clock) {
         this.afterCommit = afterCommit;
         this.payouts = Counter.builder("unionhub.payouts").description("assistance payouts disbursed (counted at commit)").register(metrics);
         // in fen: whole numbers, so the sums Prometheus adds up stay exact (a yuan amount as a double does not)
         this.payoutAmounts = DistributionSummary.builder("unionhub.payouts.amount.fen")
                 .description("amounts of the assistance payouts disbursed, in fen (CNY 0.01)").register(metrics);
-        this.em = em;
+        this.hardship = hardship;
         this.programs = programs;
         this.ledger = ledger;
         this.outbox = outbox;
         this.audit = audit;
         this.access = access;
+        this.finance = finance;
+        this.clock = clock;
         this.actor = actor;
         this.json = json;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView submit(SubmitRequest r) {
-        BigDecimal requested = Money.positive("requestedAmount", r.requestedAmount());
-        MemberView member = MemberView.findById(r.memberId());
-        access.requireActFor(r.memberId(), member == null ? null : member.organizationId);
-        if (member == null) {
-            throw ProblemException.rule("member-unknown", "member " + r.memberId() + " is not known to this service yet");
-        }
+        BigDecimal requested = Amounts.of(r.requestedAmount());
+        MemberView member = access.requireActingFor(r.memberId());
         Program program = programs.require(r.programCode());
         ProgramRules rules = program.rules();
         if (rules.requiresActiveMembership() && !member.isActive()) {
             throw ProblemException.rule("member-not-active", "the member's membership is " + member.status
                     + ", and " + program.code + " requires an active membership").with("memberStatus", member.status);
         }
-        if (rules.requiresHardshipFile() && !hasOpenHardshipFile(member.id)) {
+        if (rules.requiresHardshipFile() && !hardship.hasOpenFile(member.id)) {
             throw ProblemException.rule("hardship-file-required", program.code + " requires an open hardship file for the member");
         }
         rules.checkRequest(requested, r.details());
@@ -96,13 +99,13 @@ public class Applications {
         a.organizationId = member.organizationId;
         a.organizationPath = member.organizationPath;
         a.programCode = program.code;
-        a.year = BusinessCalendar.today().getYear();
+        a.submittedAt = clock.now();
+        a.year = BusinessClock.dateOf(a.submittedAt).getYear();
         a.requestedAmount = requested;
         a.secondApprovalThreshold = program.secondApprovalThreshold;
         a.reason = r.reason();
         a.details = writeDetails(r.details());
         a.status = ApplicationStatus.SUBMITTED;
-        a.submittedAt = Instant.now();
         a.submittedBy = actor.subject();
         a.version = 1;
         a.persist();
@@ -118,13 +121,13 @@ public class Applications {
         access.requireStaffOver(a.organizationId);
         access.requireNotOwn(a.memberId, "approves aid");
         Map<String, Object> before = snapshot(a);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (a.status == ApplicationStatus.SUBMITTED) {
             FourEyes.firstApproval(actor.subject(), a.submittedBy);
             if (r == null || r.approvedAmount() == null) {
                 throw ProblemException.invalid("approvedAmount", "is required");
             }
-            BigDecimal approved = Money.positive("approvedAmount", r.approvedAmount());
+            BigDecimal approved = Amounts.of(r.approvedAmount());
             if (approved.compareTo(a.requestedAmount) > 0) {
                 throw ProblemException.rule("above-requested", "approved " + approved + " is above the requested " + a.requestedAmount);
             }
@@ -147,7 +150,7 @@ public class Applications {
             FourEyes.secondApproval(actor.subject(), a.submittedBy, a.firstApprovedBy, actor.orgId().orElse(null),
                     a.firstApproverOrg, FourEyes.pathOf(a.firstApproverOrg), actor.has(Roles.ADMIN));
             if (r != null && r.approvedAmount() != null
-                    && Money.positive("approvedAmount", r.approvedAmount()).compareTo(a.approvedAmount) != 0) {
+                    && r.approvedAmount().compareTo(a.approvedAmount) != 0) {
                 throw ProblemException.rule("amount-differs", "the second approval confirms the first's amount of "
                         + a.approvedAmount + "; reject and resubmit to change it");
             }
@@ -158,7 +161,6 @@ public class Applications {
         } else {
             a.requireStatus(ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SECOND_APPROVAL);
         }
-        a.version++;
         audit.record("application", a.id, a.status == ApplicationStatus.APPROVED ? "approved" : "first-approved",
                 actor.subject(), a.organizationPath, before, snapshot(a));
         if (a.status == ApplicationStatus.APPROVED) {
@@ -175,7 +177,7 @@ public class Applications {
         access.requireStaffOver(a.organizationId);
         a.requireStatus(ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SECOND_APPROVAL);
         Map<String, Object> before = snapshot(a);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (a.status == ApplicationStatus.AWAITING_SECOND_APPROVAL) {
             // the first approval reserved the money: give it back to the member's caps and the fund
             ledger.release(entry(a, a.approvedAmount, now));
@@ -184,7 +186,6 @@ public class Applications {
         a.rejectedAt = now;
         a.rejectedBy = actor.subject();
         a.rejectionReason = r.reason();
-        a.version++;
         audit.record("application", a.id, "rejected", actor.subject(), a.organizationPath, before, snapshot(a));
         outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "application", "rejected", 1), a.id,
                 new ApplicationEvents.Rejected(a.id, a.memberId, a.organizationId, a.programCode, a.year, now));
@@ -205,17 +206,13 @@ public class Applications {
         }
         a.requireStatus(ApplicationStatus.APPROVED);
         Map<String, Object> before = snapshot(a);
-        Instant now = Instant.now();
-        UUID payoutId = UUID.randomUUID();
-        em.createNativeQuery("INSERT INTO payout (id, application_id, member_id, program_code, year, amount, disbursed_at, disbursed_by) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, payoutId).setParameter(2, a.id).setParameter(3, a.memberId).setParameter(4, a.programCode)
-                .setParameter(5, a.year).setParameter(6, a.approvedAmount).setParameter(7, now).setParameter(8, actor.subject())
-                .executeUpdate();
+        Instant now = clock.now();
+        Payout payout = Payout.of(a, now, actor.subject());
+        payout.persist();
+        UUID payoutId = payout.id;
         a.status = ApplicationStatus.DISBURSED;
         a.disbursedAt = now;
         a.disbursedBy = actor.subject();
-        a.version++;
         audit.record("application", a.id, "disbursed", actor.subject(), a.organizationPath, before, snapshot(a));
         outbox.publish(ApplicationEvents.TOPIC, EventTypes.type("assistance", "assistance", "disbursed", 1), a.id,
                 new ApplicationEvents.Disbursed(payoutId, a.id, a.memberId, a.organizationId, a.programCode, a.year,
@@ -234,7 +231,7 @@ public class Applications {
         if (a == null) {
             throw ProblemException.notFound("application", id);
         }
-        if (access.isFinanceOnly()) {
+        if (finance.isFinanceOnly()) {
             return forFinance(a);
         }
         access.requireRead(a.memberId, a.organizationId);
@@ -266,21 +263,16 @@ public class Applications {
     }
 
     private Ledger.Entry entry(Application a, BigDecimal amount, Instant now) {
-        int month = BusinessCalendar.yearOf(now) == a.year ? BusinessCalendar.monthOf(now) : 12;
+        LocalDate today = BusinessClock.dateOf(now);
+        int month = today.getYear() == a.year ? today.getMonthValue() : 12;
         return new Ledger.Entry(a.memberId, a.organizationPath, a.programCode, a.year, month, amount, "APPLICATION", a.id, actor.subject());
-    }
-
-    private boolean hasOpenHardshipFile(UUID memberId) {
-        return !em.createNativeQuery("SELECT 1 FROM hardship_file WHERE member_id = ?1 AND status = 'OPEN'")
-                .setParameter(1, memberId).getResultList().isEmpty();
     }
 
     private UUID payoutOf(Application a) {
         if (a.status != ApplicationStatus.DISBURSED) {
             return null;
         }
-        List<?> ids = em.createNativeQuery("SELECT id FROM payout WHERE application_id = ?1").setParameter(1, a.id).getResultList();
-        return ids.isEmpty() ? null : (UUID) ids.get(0);
+        return Payout.idOf(a.id);
     }
 
     private String writeDetails(Map<String, Object> details) {

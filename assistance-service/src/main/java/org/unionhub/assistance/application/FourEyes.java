@@ -1,5 +1,6 @@
 package org.unionhub.assistance.application;
 
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
 
@@ -37,7 +38,7 @@ public final class FourEyes {
             return;
         }
         boolean above = approverOrg != null && firstApproverOrg != null && !approverOrg.equals(firstApproverOrg)
-                && firstApproverOrgPath != null && firstApproverOrgPath.contains("/" + approverOrg + "/");
+                && OrganizationPath.isWithin(firstApproverOrgPath, approverOrg);
         if (!above) {
             throw new ProblemException(403, "next-level-required", "Forbidden",
                     "amounts above the program's threshold need a second approval by staff of an organization above the first approver's");

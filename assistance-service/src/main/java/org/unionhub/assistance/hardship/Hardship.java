@@ -1,19 +1,19 @@
 package org.unionhub.assistance.hardship;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
-import org.unionhub.assistance.common.Access;
-import org.unionhub.assistance.common.BusinessCalendar;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
 import org.unionhub.assistance.ledger.Ledger;
 import org.unionhub.assistance.program.Program;
 import org.unionhub.assistance.program.Programs;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,27 +26,26 @@ import static org.unionhub.assistance.hardship.HardshipApi.*;
 @ApplicationScoped
 public class Hardship {
 
-    private final EntityManager em;
     private final AuditTrail audit;
     private final Access access;
     private final Actor actor;
     private final Ledger ledger;
     private final Programs programs;
+    private final BusinessClock clock;
 
-    public Hardship(EntityManager em, AuditTrail audit, Access access, Actor actor, Ledger ledger, Programs programs) {
-        this.em = em;
+    public Hardship(AuditTrail audit, Access access, Actor actor, Ledger ledger, Programs programs, BusinessClock clock) {
         this.audit = audit;
         this.access = access;
         this.actor = actor;
         this.ledger = ledger;
         this.programs = programs;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public FileView open(OpenFileRequest r) {
-        MemberView m = member(r.memberId());
-        access.requireStaffOver(m.organizationId);
-        if (HardshipFile.count("memberId = ?1 AND status = ?2", m.id, HardshipFile.OPEN) > 0) {
+        MemberView m = access.requireActingFor(r.memberId());
+        if (hasOpenFile(m.id)) {
             throw ProblemException.conflict("duplicate", "member " + m.id + " has an open hardship file already");
         }
         HardshipFile f = new HardshipFile();
@@ -55,13 +54,13 @@ public class Hardship {
         f.organizationId = m.organizationId;
         f.organizationPath = m.organizationPath;
         f.householdSize = r.householdSize();
-        f.monthlyHouseholdIncome = nonNegative("monthlyHouseholdIncome", r.monthlyHouseholdIncome());
+        f.monthlyHouseholdIncome = Amounts.of(r.monthlyHouseholdIncome());
         f.causes = String.join(",", r.causes().stream().map(Enum::name).distinct().toList());
         f.level = r.level().name();
         f.status = HardshipFile.OPEN;
-        f.openedAt = Instant.now();
+        f.openedAt = clock.now();
         f.openedBy = actor.subject();
-        f.nextReviewOn = BusinessCalendar.today().plusYears(1);
+        f.nextReviewOn = clock.today().plusYears(1);
         f.version = 1;
         f.persist();
         FileView view = FileView.of(f);
@@ -77,14 +76,13 @@ public class Hardship {
         FileView before = FileView.of(f);
         if (r != null) {
             if (r.householdSize() != null) f.householdSize = r.householdSize();
-            if (r.monthlyHouseholdIncome() != null) f.monthlyHouseholdIncome = nonNegative("monthlyHouseholdIncome", r.monthlyHouseholdIncome());
+            if (r.monthlyHouseholdIncome() != null) f.monthlyHouseholdIncome = Amounts.of(r.monthlyHouseholdIncome());
             if (r.causes() != null && !r.causes().isEmpty()) f.causes = String.join(",", r.causes().stream().map(Enum::name).distinct().toList());
             if (r.level() != null) f.level = r.level().name();
         }
-        f.reviewedAt = Instant.now();
+        f.reviewedAt = clock.now();
         f.reviewedBy = actor.subject();
-        f.nextReviewOn = BusinessCalendar.today().plusYears(1);
-        f.version++;
+        f.nextReviewOn = clock.today().plusYears(1);
         FileView after = FileView.of(f);
         audit.record("hardship-file", f.id, "reviewed", actor.subject(), f.organizationPath, before, after);
         return after;
@@ -97,13 +95,17 @@ public class Hardship {
         requireOpen(f);
         FileView before = FileView.of(f);
         f.status = HardshipFile.CLOSED;
-        f.closedAt = Instant.now();
+        f.closedAt = clock.now();
         f.closedBy = actor.subject();
         f.closeReason = r.reason();
-        f.version++;
         FileView after = FileView.of(f);
         audit.record("hardship-file", f.id, "closed", actor.subject(), f.organizationPath, before, after);
         return after;
+    }
+
+    /** Whether the member has an open hardship file now: what programs that require one ask. */
+    public boolean hasOpenFile(UUID memberId) {
+        return HardshipFile.count("memberId = ?1 AND status = ?2", memberId, HardshipFile.OPEN) > 0;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -118,12 +120,11 @@ public class Hardship {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public VisitView visit(VisitRequest r) {
-        MemberView m = member(r.memberId());
-        access.requireStaffOver(m.organizationId);
-        if (r.visitedOn().isAfter(BusinessCalendar.today())) {
+        MemberView m = access.requireActingFor(r.memberId());
+        if (r.visitedOn().isAfter(clock.today())) {
             throw ProblemException.invalid("visitedOn", "must not be in the future");
         }
-        BigDecimal cash = Money.nonNegativeOrNull("cashAmount", r.cashAmount());
+        BigDecimal cash = Amounts.of(r.cashAmount());
         if (cash != null && cash.signum() == 0) {
             cash = null;
         }
@@ -131,17 +132,22 @@ public class Hardship {
             access.requireNotOwn(m.id, "hands visit cash");
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (cash != null) {
             Program relief = programs.require(Program.DAILY_RELIEF);
             ledger.commit(new Ledger.Entry(m.id, m.organizationPath, relief.code, r.visitedOn().getYear(),
                     r.visitedOn().getMonthValue(), cash, "VISIT", id, actor.subject()), relief);
         }
-        em.createNativeQuery("INSERT INTO visit (id, member_id, organization_path, visited_on, goods, cash_amount, recorded_at, recorded_by) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, id).setParameter(2, m.id).setParameter(3, m.organizationPath).setParameter(4, r.visitedOn())
-                .setParameter(5, r.goods()).setParameter(6, cash).setParameter(7, now).setParameter(8, actor.subject())
-                .executeUpdate();
+        Visit v = new Visit();
+        v.id = id;
+        v.memberId = m.id;
+        v.organizationPath = m.organizationPath;
+        v.visitedOn = r.visitedOn();
+        v.goods = r.goods();
+        v.cashAmount = cash;
+        v.recordedAt = now;
+        v.recordedBy = actor.subject();
+        v.persist();
         VisitView view = new VisitView(id, m.id, r.visitedOn(), r.goods(), cash, now, actor.subject());
         audit.record("visit", id, "recorded", actor.subject(), m.organizationPath, null, view);
         return view;
@@ -151,7 +157,7 @@ public class Hardship {
     public List<FileView> list(UUID organizationId, HardshipFile.Level level, String status, int limit, UUID after) {
         access.requireStaffOver(organizationId);
         StringBuilder q = new StringBuilder("organizationPath LIKE ?1");
-        List<Object> params = new java.util.ArrayList<>(List.of("%/" + organizationId + "/%"));
+        List<Object> params = new java.util.ArrayList<>(List.of(OrganizationPath.subtreePattern(organizationId)));
         if (level != null) {
             params.add(level.name());
             q.append(" AND level = ?").append(params.size());
@@ -180,21 +186,5 @@ public class Hardship {
         if (!HardshipFile.OPEN.equals(f.status)) {
             throw ProblemException.conflict("invalid-state", "hardship file " + f.id + " is " + f.status).with("currentStatus", f.status);
         }
-    }
-
-    private static BigDecimal nonNegative(String field, BigDecimal v) {
-        BigDecimal m = Money.nonNegativeOrNull(field, v);
-        if (m == null) {
-            throw ProblemException.invalid(field, "is required");
-        }
-        return m;
-    }
-
-    static MemberView member(UUID memberId) {
-        MemberView m = MemberView.findById(memberId);
-        if (m == null) {
-            throw ProblemException.rule("member-unknown", "member " + memberId + " is not known to this service");
-        }
-        return m;
     }
 }

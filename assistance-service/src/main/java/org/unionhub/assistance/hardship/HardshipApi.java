@@ -1,5 +1,7 @@
 package org.unionhub.assistance.hardship;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,12 +25,12 @@ public final class HardshipApi {
 
     public record OpenFileRequest(@NotNull UUID memberId,
                                   @NotNull @Min(1) @Max(30) @Schema(example = "4") Integer householdSize,
-                                  @NotNull @Schema(example = "2100.00") BigDecimal monthlyHouseholdIncome,
+                                  @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "2100.00") BigDecimal monthlyHouseholdIncome,
                                   @NotEmpty List<@NotNull Cause> causes,
                                   @NotNull Level level) {
     }
 
-    public record ReviewRequest(@Min(1) @Max(30) Integer householdSize, BigDecimal monthlyHouseholdIncome,
+    public record ReviewRequest(@Min(1) @Max(30) Integer householdSize, @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal monthlyHouseholdIncome,
                                 List<@NotNull Cause> causes, Level level) {
     }
 
@@ -49,7 +51,7 @@ public final class HardshipApi {
     public record VisitRequest(@NotNull UUID memberId,
                                @NotNull @Schema(example = "2026-01-20") LocalDate visitedOn,
                                @NotBlank @Size(max = 2000) @Schema(example = "米、面、油各一份") String goods,
-                               @Schema(example = "500.00") BigDecimal cashAmount) {
+                               @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "500.00") BigDecimal cashAmount) {
     }
 
     public record VisitView(UUID id, UUID memberId, LocalDate visitedOn, String goods, BigDecimal cashAmount,

@@ -83,14 +83,7 @@ public class HardshipResource {
         PageRequest page = PageRequest.of(limit, cursor);
         UUID org = organizationId != null ? organizationId
                 : actor.orgId().orElseThrow(() -> ProblemException.invalid("organizationId", "is required"));
-        UUID after = null;
-        if (!page.first()) {
-            try {
-                after = UUID.fromString(page.after().get(0));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID after = page.first() ? null : page.cursor(1).uuid(0);
         List<FileView> rows = hardship.list(org, level, status, page.limit(), after);
         return Page.of(rows, page.limit(), f -> PageRequest.encode(f.id()), f -> f);
     }

@@ -2,18 +2,18 @@ package org.unionhub.assistance.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
-import org.unionhub.assistance.common.Money;
 import org.unionhub.assistance.program.Program;
+import org.unionhub.assistance.program.ProgramFund;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +30,9 @@ import java.util.UUID;
  *
  * <p>Locks, always in this order so that two transactions never wait on each other in a circle:
  * (1) the member's row for the year ({@code SELECT ... FOR UPDATE}): every commitment for one
- * member and year queues here, so the sums read next are final; (2) the fund's row, by a
- * conditional {@code UPDATE} that adds to {@code reserved} only while it stays within the amount.
+ * member and year queues here, so the sums read next are final; (2) the fund's row (the
+ * {@link ProgramFund} entity, locked for update), which adds to {@code reserved} only while it stays
+ * within the amount; the table's CHECK is the last guard.
  * Callers that lock an application row do so before calling here.
  */
 @ApplicationScoped
@@ -39,11 +40,13 @@ public class Ledger {
 
     private final EntityManager em;
     private final Optional<BigDecimal> overallCap;
+    private final BusinessClock clock;
 
-    public Ledger(EntityManager em,
+    public Ledger(EntityManager em, BusinessClock clock,
                   @ConfigProperty(name = "assistance.overall-cap-per-person-year") Optional<BigDecimal> overallCap) {
         this.em = em;
-        this.overallCap = overallCap.map(Money::of);
+        this.clock = clock;
+        this.overallCap = overallCap.map(Amounts::of);
     }
 
     public record Entry(UUID memberId, String organizationPath, String programCode, int year, int month,
@@ -55,8 +58,8 @@ public class Ledger {
     public void commit(Entry e, Program program) {
         lockMember(e.memberId(), e.year());
         Map<String, BigDecimal> sums = committed(e.memberId(), e.year());
-        BigDecimal programSoFar = sums.getOrDefault(e.programCode(), Money.ZERO);
-        BigDecimal overallSoFar = sums.values().stream().reduce(Money.ZERO, BigDecimal::add);
+        BigDecimal programSoFar = sums.getOrDefault(e.programCode(), Amounts.ZERO);
+        BigDecimal overallSoFar = sums.values().stream().reduce(Amounts.ZERO, BigDecimal::add);
         CapCheck.check(e.programCode(), program.capPerPersonYear, overallCap.orElse(null), programSoFar, overallSoFar, e.amount());
         reserveFromFund(e.programCode(), e.year(), e.amount());
         insert(e, e.amount());
@@ -66,8 +69,7 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Entry e) {
         lockMember(e.memberId(), e.year());
-        em.createNativeQuery("UPDATE program_fund SET reserved = reserved - ?1, version = version + 1 WHERE program_code = ?2 AND year = ?3")
-                .setParameter(1, e.amount()).setParameter(2, e.programCode()).setParameter(3, e.year()).executeUpdate();
+        giveBackToFund(e.programCode(), e.year(), e.amount());
         insert(e, e.amount().negate());
     }
 
@@ -95,23 +97,20 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public Batch commitAll(List<Entry> entries, Program program) {
         if (entries.isEmpty()) {
-            return new Batch(List.of(), Money.ZERO, null);
+            return new Batch(List.of(), Amounts.ZERO, null);
         }
         int year = sameProgramAndYear(entries, program.code);
         List<UUID> members = entries.stream().map(Entry::memberId).toList();
         lockMembers(members, year);
         Map<UUID, Map<String, BigDecimal>> sums = committedAll(members, year);
-        BigDecimal[] fund = lockFund(program.code, year);
+        ProgramFund fund = lockFund(program.code, year);
         if (fund == null) {
-            throw ProblemException.rule("no-fund", "program " + program.code + " has no fund for " + year + ": open one first");
+            throw noFund(program.code, year);
         }
-        Batch batch = plan(entries, program.capPerPersonYear, overallCap.orElse(null), sums, fund[0].subtract(fund[1]));
+        Batch batch = plan(entries, program.capPerPersonYear, overallCap.orElse(null), sums, fund.remaining());
         if (batch.committed().signum() > 0) {
-            // the fund's row is ours until commit; the condition and the CHECK stay as the last guard
-            int updated = em.createNativeQuery("UPDATE program_fund SET reserved = reserved + ?1, version = version + 1 "
-                            + "WHERE program_code = ?2 AND year = ?3 AND reserved + ?1 <= amount")
-                    .setParameter(1, batch.committed()).setParameter(2, program.code).setParameter(3, year).executeUpdate();
-            if (updated != 1) {
+            // the fund's row is ours until commit; the check and the table's CHECK stay as the last guard
+            if (!fund.reserve(batch.committed())) {
                 throw new IllegalStateException("fund " + program.code + "/" + year + " changed under its lock");
             }
             List<Entry> fitting = new ArrayList<>();
@@ -132,28 +131,26 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public Batch previewAll(List<Entry> entries, Program program) {
         if (entries.isEmpty()) {
-            return new Batch(List.of(), Money.ZERO, null);
+            return new Batch(List.of(), Amounts.ZERO, null);
         }
         int year = sameProgramAndYear(entries, program.code);
         Map<UUID, Map<String, BigDecimal>> sums = committedAll(entries.stream().map(Entry::memberId).toList(), year);
-        @SuppressWarnings("unchecked")
-        List<Object[]> fund = em.createNativeQuery("SELECT amount, reserved FROM program_fund WHERE program_code = ?1 AND year = ?2")
-                .setParameter(1, program.code).setParameter(2, year).getResultList();
-        BigDecimal remaining = fund.isEmpty() ? null : ((BigDecimal) fund.get(0)[0]).subtract((BigDecimal) fund.get(0)[1]);
-        Batch batch = plan(entries, program.capPerPersonYear, overallCap.orElse(null), sums, remaining == null ? Money.ZERO : remaining);
+        ProgramFund fund = ProgramFund.findById(new ProgramFund.Key(program.code, year));
+        BigDecimal remaining = fund == null ? null : fund.remaining();
+        Batch batch = plan(entries, program.capPerPersonYear, overallCap.orElse(null), sums, remaining == null ? Amounts.ZERO : remaining);
         return remaining == null ? new Batch(batch.outcomes(), batch.committed(), null) : batch;
     }
 
     /** The arithmetic of a batch, in the order given: caps first, then the fund while it holds the amount. */
     static Batch plan(List<Entry> entries, BigDecimal programCap, BigDecimal overall,
                       Map<UUID, Map<String, BigDecimal>> sums, BigDecimal fundRemaining) {
-        BigDecimal remaining = Money.of(fundRemaining);
-        BigDecimal total = Money.ZERO;
+        BigDecimal remaining = Amounts.of(fundRemaining);
+        BigDecimal total = Amounts.ZERO;
         List<Outcome> outcomes = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             Map<String, BigDecimal> own = sums.getOrDefault(e.memberId(), Map.of());
-            BigDecimal programSoFar = own.getOrDefault(e.programCode(), Money.ZERO);
-            BigDecimal overallSoFar = own.values().stream().reduce(Money.ZERO, BigDecimal::add);
+            BigDecimal programSoFar = own.getOrDefault(e.programCode(), Amounts.ZERO);
+            BigDecimal overallSoFar = own.values().stream().reduce(Amounts.ZERO, BigDecimal::add);
             Outcome o;
             if (!CapCheck.fits(programCap, null, programSoFar, overallSoFar, e.amount())) {
                 o = Outcome.CAP_EXCEEDED;
@@ -179,20 +176,20 @@ public class Ledger {
         }
         int year = sameProgramAndYear(entries, entries.get(0).programCode());
         lockMembers(entries.stream().map(Entry::memberId).toList(), year);
-        BigDecimal total = entries.stream().map(Entry::amount).reduce(Money.ZERO, BigDecimal::add);
-        em.createNativeQuery("UPDATE program_fund SET reserved = reserved - ?1, version = version + 1 WHERE program_code = ?2 AND year = ?3")
-                .setParameter(1, total).setParameter(2, entries.get(0).programCode()).setParameter(3, year).executeUpdate();
+        BigDecimal total = entries.stream().map(Entry::amount).reduce(Amounts.ZERO, BigDecimal::add);
+        giveBackToFund(entries.get(0).programCode(), year, total);
         insertAll(entries, true);
     }
 
     /** Committed aid of a member in a year, by program. */
-    @SuppressWarnings("unchecked")
     public Map<String, BigDecimal> committed(UUID memberId, int year) {
-        List<Object[]> rows = em.createNativeQuery("SELECT program_code, SUM(amount) FROM aid_entry WHERE member_id = ?1 AND year = ?2 GROUP BY program_code")
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("SELECT program_code, SUM(amount) FROM aid_entry WHERE member_id = ?1 AND year = ?2 "
+                        + "GROUP BY program_code", Tuple.class)
                 .setParameter(1, memberId).setParameter(2, year).getResultList();
         Map<String, BigDecimal> sums = new HashMap<>();
-        for (Object[] r : rows) {
-            sums.put((String) r[0], Money.of((BigDecimal) r[1]));
+        for (Tuple r : rows) {
+            sums.put(r.get(0, String.class), Amounts.of(r.get(1, BigDecimal.class)));
         }
         return sums;
     }
@@ -200,7 +197,7 @@ public class Ledger {
     /** Committed aid of many members in a year, by member and program. */
     public Map<UUID, Map<String, BigDecimal>> committedAll(List<UUID> members, int year) {
         Map<UUID, Map<String, BigDecimal>> sums = new HashMap<>();
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT member_id, program_code, SUM(amount) FROM aid_entry "
                     + "WHERE year = ? AND member_id = ANY(?) GROUP BY member_id, program_code")) {
                 st.setInt(1, year);
@@ -208,7 +205,7 @@ public class Ledger {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         sums.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
-                                .put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
+                                .put(rs.getString(2), Amounts.of(rs.getBigDecimal(3)));
                     }
                 }
             }
@@ -229,7 +226,7 @@ public class Ledger {
 
     /** Every member's row of the year, created when missing, locked in the database's uuid order. */
     private void lockMembers(List<UUID> members, int year) {
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             Object array = c.createArrayOf("uuid", members.toArray());
             try (PreparedStatement st = c.prepareStatement("INSERT INTO member_year_lock (member_id, year) "
                     + "SELECT m, ? FROM unnest(?::uuid[]) AS u(m) ORDER BY m ON CONFLICT DO NOTHING")) {
@@ -246,15 +243,20 @@ public class Ledger {
         });
     }
 
-    /** The fund's amount and reserved, its row locked until commit; null without a fund. */
-    private BigDecimal[] lockFund(String programCode, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> fund = em.createNativeQuery("SELECT amount, reserved FROM program_fund WHERE program_code = ?1 AND year = ?2 FOR UPDATE")
-                .setParameter(1, programCode).setParameter(2, year).getResultList();
-        if (fund.isEmpty()) {
-            return null;
+    /** The fund's row of the year, locked until commit (after the members' rows: the one order); null without a fund. */
+    private static ProgramFund lockFund(String programCode, int year) {
+        return ProgramFund.findById(new ProgramFund.Key(programCode, year), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void giveBackToFund(String programCode, int year, BigDecimal amount) {
+        ProgramFund fund = lockFund(programCode, year);
+        if (fund != null) {
+            fund.release(amount);
         }
-        return new BigDecimal[] {Money.of((BigDecimal) fund.get(0)[0]), Money.of((BigDecimal) fund.get(0)[1])};
+    }
+
+    private static ProblemException noFund(String programCode, int year) {
+        return ProblemException.rule("no-fund", "program " + programCode + " has no fund for " + year + ": open one first");
     }
 
     private static int sameProgramAndYear(List<Entry> entries, String programCode) {
@@ -291,13 +293,13 @@ public class Ledger {
             actors[i] = e.actor();
         }
         Entry first = entries.get(0);
-        jdbc(c -> {
+        SetBasedSql.run(em, c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO aid_entry (member_id, organization_path, program_code, year, month, "
                     + "amount, source, source_id, recorded_at, recorded_by) SELECT u.m, u.p, ?, ?, u.mo, u.a, u.s, u.sid, ?, u.by "
                     + "FROM unnest(?::uuid[], ?::text[], ?::int[], ?::numeric[], ?::text[], ?::uuid[], ?::text[]) AS u(m, p, mo, a, s, sid, by)")) {
                 st.setString(1, first.programCode());
                 st.setInt(2, first.year());
-                st.setTimestamp(3, Timestamp.from(Instant.now()));
+                st.setTimestamp(3, Timestamp.from(clock.now()));
                 st.setArray(4, c.createArrayOf("uuid", members));
                 st.setArray(5, c.createArrayOf("text", paths));
                 st.setArray(6, c.createArrayOf("int4", months));
@@ -310,33 +312,16 @@ public class Ledger {
         });
     }
 
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    /** Plain JDBC on the transaction's connection: arrays of ten thousand ids are bound as one parameter. */
-    private void jdbc(SqlWork work) {
-        Session session = em.unwrap(Session.class);
-        session.flush();
-        session.doWork(work::run);
-    }
-
-    private void reserveFromFund(String programCode, int year, BigDecimal amount) {
-        int updated = em.createNativeQuery("UPDATE program_fund SET reserved = reserved + ?1, version = version + 1 "
-                        + "WHERE program_code = ?2 AND year = ?3 AND reserved + ?1 <= amount")
-                .setParameter(1, amount).setParameter(2, programCode).setParameter(3, year).executeUpdate();
-        if (updated == 1) {
-            return;
+    private static void reserveFromFund(String programCode, int year, BigDecimal amount) {
+        ProgramFund fund = lockFund(programCode, year);
+        if (fund == null) {
+            throw noFund(programCode, year);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> fund = em.createNativeQuery("SELECT amount, reserved FROM program_fund WHERE program_code = ?1 AND year = ?2")
-                .setParameter(1, programCode).setParameter(2, year).getResultList();
-        if (fund.isEmpty()) {
-            throw ProblemException.rule("no-fund", "program " + programCode + " has no fund for " + year + ": open one first");
+        if (!fund.reserve(amount)) {
+            BigDecimal remaining = fund.remaining();
+            throw ProblemException.rule("fund-exhausted", amount + " is above what remains of the " + year + " fund of "
+                    + programCode + ": " + remaining).with("remaining", remaining);
         }
-        BigDecimal remaining = ((BigDecimal) fund.get(0)[0]).subtract((BigDecimal) fund.get(0)[1]);
-        throw ProblemException.rule("fund-exhausted", amount + " is above what remains of the " + year + " fund of "
-                + programCode + ": " + Money.of(remaining)).with("remaining", Money.of(remaining));
     }
 
     private void insert(Entry e, BigDecimal amount) {
@@ -344,7 +329,7 @@ public class Ledger {
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, e.memberId()).setParameter(2, e.organizationPath()).setParameter(3, e.programCode())
                 .setParameter(4, e.year()).setParameter(5, e.month()).setParameter(6, amount).setParameter(7, e.source())
-                .setParameter(8, e.sourceId()).setParameter(9, Instant.now()).setParameter(10, e.actor())
+                .setParameter(8, e.sourceId()).setParameter(9, clock.now()).setParameter(10, e.actor())
                 .executeUpdate();
     }
 }

@@ -1,10 +1,8 @@
 package org.unionhub.assistance.legal;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -13,7 +11,6 @@ import java.util.UUID;
 
 /** A legal-aid case (法律援助): a consultation or a dispute a union lawyer takes on. */
 @Entity
-@Table(name = "legal_case")
 public class LegalCase extends PanacheEntityBase {
 
     public enum Kind { CONSULTATION, WAGE_ARREARS, CONTRACT, INJURY }
@@ -24,30 +21,20 @@ public class LegalCase extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "member_id")
     public UUID memberId;
-    @Column(name = "organization_path")
     public String organizationPath;
     public String kind;
-    @Column(name = "claimed_amount")
     public BigDecimal claimedAmount;
     public String description;
     public String status;
     public String lawyer;
     public String outcome;
-    @Column(name = "recovered_amount")
     public BigDecimal recoveredAmount;
-    @Column(name = "opened_at")
     public Instant openedAt;
-    @Column(name = "opened_by")
     public String openedBy;
-    @Column(name = "assigned_at")
     public Instant assignedAt;
-    @Column(name = "assigned_by")
     public String assignedBy;
-    @Column(name = "closed_at")
     public Instant closedAt;
-    @Column(name = "closed_by")
     public String closedBy;
 
     void requireNotClosed() {

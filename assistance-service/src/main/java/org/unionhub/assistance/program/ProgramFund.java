@@ -1,25 +1,23 @@
 package org.unionhub.assistance.program;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A program's money for one year; approvals reserve from it with a conditional update. */
+/** A program's money for one year; approvals reserve from it while they hold its row's lock (the Ledger). */
 @Entity
-@Table(name = "program_fund")
 public class ProgramFund extends PanacheEntityBase {
 
     @Embeddable
     public static class Key implements Serializable {
-        @Column(name = "program_code")
         public String programCode;
         public int year;
 
@@ -46,9 +44,26 @@ public class ProgramFund extends PanacheEntityBase {
     public Key id;
     public BigDecimal amount;
     public BigDecimal reserved;
+    @Version
     public int version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
+
+    public BigDecimal remaining() {
+        return amount.subtract(reserved).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** Reserves the amount when the fund still holds it; false (and nothing reserved) when it does not. */
+    public boolean reserve(BigDecimal sum) {
+        if (sum.compareTo(remaining()) > 0) {
+            return false;
+        }
+        reserved = reserved.add(sum);
+        return true;
+    }
+
+    /** Gives back what was reserved and not paid. */
+    public void release(BigDecimal sum) {
+        reserved = reserved.subtract(sum);
+    }
 }

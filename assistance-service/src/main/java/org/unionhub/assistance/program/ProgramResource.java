@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,12 +25,12 @@ import org.unionhub.assistance.program.ProgramApi.FundRequest;
 import org.unionhub.assistance.program.ProgramApi.FundView;
 import org.unionhub.assistance.program.ProgramApi.ProgramRequest;
 import org.unionhub.assistance.program.ProgramApi.ProgramView;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
-import org.unionhub.platform.problem.ProblemException;
 
 import java.net.URI;
 import java.util.List;
@@ -58,7 +57,7 @@ public class ProgramResource {
     @Operation(summary = "List the assistance programs and their rules (public, no token)")
     public Page<ProgramView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        String after = page.first() ? "" : page.after().get(0);
+        String after = page.first() ? "" : page.cursor(1).text(0);
         List<Program> rows = Program.find("code > ?1 ORDER BY code", after).range(0, page.limit()).list();
         return Page.of(rows, page.limit(), p -> PageRequest.encode(p.code), ProgramView::of);
     }
@@ -70,7 +69,7 @@ public class ProgramResource {
     @Operation(summary = "One program and its rules (public, no token); ETag carries its version")
     public Response get(@PathParam("code") String code) {
         ProgramView view = ProgramView.of(programs.require(code));
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
@@ -85,7 +84,7 @@ public class ProgramResource {
         return idempotent.run(key, "POST /api/v1/programs " + actor.subject(), request, () -> {
             ProgramView view = programs.create(request, actor.subject());
             return Response.created(URI.create("/api/v1/programs/" + view.code())).entity(view)
-                    .tag(new EntityTag(String.valueOf(view.version()))).build();
+                    .tag(ETags.tag(view.version())).build();
         });
     }
 
@@ -99,15 +98,12 @@ public class ProgramResource {
             {"name":"专项精准帮扶线","money":true,"capPerPersonYear":"30000.00","capPerApplication":"30000.00",
              "secondApprovalThreshold":"10000.00","requiresActiveMembership":true,"requiresHardshipFile":false,
              "requiredDetails":["outOfPocketCost"],"limitedByDetail":"outOfPocketCost"}""")))
-    public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("code") String code, @HeaderParam(ETags.IF_MATCH) String ifMatch,
                            @Valid @NotNull ProgramRequest request) {
-        Integer version = parseIfMatch(ifMatch);
-        if (version == null) {
-            throw new ProblemException(428, "if-match-required", "Precondition required",
-                    "send If-Match with the ETag of GET /api/v1/programs/" + code + ": a program's rules are changed only on the version you read");
-        }
+        // a program's rules bind every application in the country: changed only on the version the caller read
+        long version = ETags.required(ifMatch, "GET /api/v1/programs/" + code);
         ProgramView view = programs.update(code, version, request, actor.subject());
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @POST
@@ -131,18 +127,5 @@ public class ProgramResource {
     @Operation(summary = "A program's fund for a year: amount, reserved and remaining (roles: staff, finance, admin)")
     public FundView fund(@PathParam("code") String code, @PathParam("year") int year) {
         return programs.fund(code, year);
-    }
-
-    /** The version an If-Match names; null when absent or {@code *} (which names no version, so it cannot guard an edit). */
-    static Integer parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "is not an ETag this API gave out");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.unionhub.assistance.program;
 
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ public record ProgramRules(String code, boolean money, BigDecimal capPerPersonYe
         if (limitedByDetail != null && details != null && details.get(limitedByDetail) != null) {
             BigDecimal limit;
             try {
-                limit = Money.exact("details." + limitedByDetail, new BigDecimal(details.get(limitedByDetail).toString()));
+                limit = Amounts.exact("details." + limitedByDetail, new BigDecimal(details.get(limitedByDetail).toString()));
             } catch (NumberFormatException e) {
                 throw ProblemException.invalid("details." + limitedByDetail, "must be an amount in yuan");
             }

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
 import org.unionhub.assistance.program.ProgramApi.FundRequest;
 import org.unionhub.assistance.program.ProgramApi.FundView;
 import org.unionhub.assistance.program.ProgramApi.ProgramRequest;
 import org.unionhub.assistance.program.ProgramApi.ProgramView;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.List;
 public class Programs {
 
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
-    public Programs(AuditTrail audit) {
+    public Programs(AuditTrail audit, BusinessClock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Program require(String code) {
@@ -57,7 +61,7 @@ public class Programs {
      * queue and the second gets 412, not a lost update.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProgramView update(String code, int ifMatch, ProgramRequest r, String actor) {
+    public ProgramView update(String code, long ifMatch, ProgramRequest r, String actor) {
         Program p = Program.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             throw ProblemException.notFound("program", code);
@@ -65,10 +69,7 @@ public class Programs {
         if (r.code() != null && !r.code().equals(code)) {
             throw ProblemException.invalid("code", "a program's code never changes");
         }
-        if (ifMatch != p.version) {
-            throw ProblemException.stale("program " + code + " has changed since you read it (it is at version " + p.version + ")")
-                    .with("currentETag", "\"" + p.version + "\"");
-        }
+        ETags.check(ifMatch, p.version, "program " + code);
         ProgramView before = ProgramView.of(p);
         apply(p, r, actor);
         // @Version raises the version on flush; flush now so the answer and its ETag carry the new one
@@ -78,19 +79,19 @@ public class Programs {
         return after;
     }
 
-    private static void apply(Program p, ProgramRequest r, String actor) {
+    private void apply(Program p, ProgramRequest r, String actor) {
         p.name = r.name();
         p.description = r.description();
         p.money = r.money();
-        p.capPerPersonYear = Money.nonNegativeOrNull("capPerPersonYear", r.capPerPersonYear());
-        p.capPerApplication = Money.nonNegativeOrNull("capPerApplication", r.capPerApplication());
-        p.secondApprovalThreshold = Money.nonNegativeOrNull("secondApprovalThreshold", r.secondApprovalThreshold());
+        p.capPerPersonYear = Amounts.of(r.capPerPersonYear());
+        p.capPerApplication = Amounts.of(r.capPerApplication());
+        p.secondApprovalThreshold = Amounts.of(r.secondApprovalThreshold());
         p.requiresActiveMembership = r.requiresActiveMembership() == null || r.requiresActiveMembership();
         p.requiresHardshipFile = r.requiresHardshipFile() != null && r.requiresHardshipFile();
         List<String> keys = r.requiredDetails() == null ? List.of() : r.requiredDetails();
         p.requiredDetails = String.join(",", keys);
         p.limitedByDetail = r.limitedByDetail();
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.now();
         p.updatedBy = actor;
     }
 
@@ -103,7 +104,7 @@ public class Programs {
         if (r.year() < 2000 || r.year() > 2200) {
             throw ProblemException.invalid("year", "must be between 2000 and 2200");
         }
-        var amount = Money.nonNegativeOrNull("amount", r.amount());
+        var amount = Amounts.of(r.amount());
         ProgramFund.Key key = new ProgramFund.Key(code, r.year());
         if (ProgramFund.findById(key) != null) {
             throw ProblemException.conflict("duplicate", "program " + code + " has a fund for " + r.year() + " already");
@@ -111,9 +112,9 @@ public class Programs {
         ProgramFund f = new ProgramFund();
         f.id = key;
         f.amount = amount;
-        f.reserved = Money.ZERO;
+        f.reserved = Amounts.ZERO;
         f.version = 1;
-        f.createdAt = Instant.now();
+        f.createdAt = clock.now();
         f.createdBy = actor;
         f.persist();
         FundView view = FundView.of(f);

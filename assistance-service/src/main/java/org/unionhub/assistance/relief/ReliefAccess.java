@@ -2,6 +2,7 @@ package org.unionhub.assistance.relief;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -37,8 +38,7 @@ public class ReliefAccess {
 
     /** The staff token's organization covers this organization path ({@code /root/.../org/}). */
     boolean staffCovers(String organizationPath) {
-        Optional<UUID> org = actor.orgId();
-        return isStaff() && org.isPresent() && organizationPath != null && organizationPath.contains("/" + org.get() + "/");
+        return isStaff() && OrganizationPath.isWithin(organizationPath, actor.orgId().orElse(null));
     }
 
     /** Define or change: staff over the organization, or an admin. */
@@ -71,12 +71,11 @@ public class ReliefAccess {
         }
     }
 
-    /** The path prefix that confines a list to the staff token's subtree; null for admins and finance (everything). */
-    String listMarker() {
+    /** The root of the subtree a list is confined to: the staff token's organization; empty for admins and finance (everything). */
+    Optional<UUID> listScope() {
         if (isStaff()) {
-            UUID org = actor.orgId().orElseThrow(() -> ProblemException.forbidden("a staff token without orgId sees nothing"));
-            return "%/" + org + "/%";
+            return Optional.of(actor.orgId().orElseThrow(() -> ProblemException.forbidden("a staff token without orgId sees nothing")));
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -4,19 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
-import org.unionhub.assistance.common.BusinessCalendar;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
 import org.unionhub.assistance.hardship.HardshipFile;
 import org.unionhub.assistance.ledger.Ledger;
 import org.unionhub.assistance.program.Program;
 import org.unionhub.platform.event.EventTypes;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +40,13 @@ public class ReliefCampaigns {
     private final ReliefAccess access;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final Access platformAccess;
+    private final BusinessClock clock;
 
-    public ReliefCampaigns(Ledger ledger, ReliefStore store, ReliefAccess access, AuditTrail audit, Outbox outbox) {
+    public ReliefCampaigns(Ledger ledger, ReliefStore store, ReliefAccess access, AuditTrail audit, Outbox outbox,
+                           Access platformAccess, BusinessClock clock) {
+        this.platformAccess = platformAccess;
+        this.clock = clock;
         this.ledger = ledger;
         this.store = store;
         this.access = access;
@@ -65,12 +72,12 @@ public class ReliefCampaigns {
         if (!program.money) {
             throw ProblemException.rule("not-a-money-program", program.code + " pays no money");
         }
-        BigDecimal amount = Money.positive("amountPerPerson", r.amountPerPerson());
+        BigDecimal amount = Amounts.of(r.amountPerPerson());
         if (program.capPerApplication != null && amount.compareTo(program.capPerApplication) > 0) {
             throw ProblemException.rule("cap-exceeded", amount + " per person is above " + program.code
                     + "'s cap per payment of " + program.capPerApplication).with("cap", program.capPerApplication);
         }
-        int thisYear = BusinessCalendar.today().getYear();
+        int thisYear = clock.year();
         int year = r.year() == null ? thisYear : r.year();
         if (year < thisYear - 1 || year > thisYear + 1) {
             throw ProblemException.invalid("year", "must be between " + (thisYear - 1) + " and " + (thisYear + 1));
@@ -92,7 +99,7 @@ public class ReliefCampaigns {
         // a program that requires a hardship file requires it of every campaign drawing on it
         c.hardshipRequired = Boolean.TRUE.equals(e.hardshipFileRequired()) || !levels.isEmpty() || program.requiresHardshipFile;
         c.status = CampaignStatus.DRAFT;
-        c.createdAt = Instant.now();
+        c.createdAt = clock.now();
         c.createdBy = access.actor().subject();
         c.creatorOrg = access.isStaff() ? access.actor().orgId().orElse(null) : null;
         c.version = 1;
@@ -115,7 +122,7 @@ public class ReliefCampaigns {
         c.requireStatus(CampaignStatus.DRAFT);
         Program program = Program.findById(c.programCode);
         List<ReliefStore.Candidate> candidates = store.candidates(c);
-        Ledger.Batch batch = ledger.previewAll(entries(c, candidates, Instant.now()), program);
+        Ledger.Batch batch = ledger.previewAll(entries(c, candidates, clock.now()), program);
         Counts n = Counts.of(batch.outcomes());
         BigDecimal eligibleTotal = c.amountPerPerson.multiply(BigDecimal.valueOf(candidates.size()));
         BigDecimal fundNow = batch.fundRemaining() == null ? null : batch.fundRemaining().add(batch.committed());
@@ -134,7 +141,7 @@ public class ReliefCampaigns {
         requireSecondPersonAbove(c);
         c.requireStatus(CampaignStatus.DRAFT);
         Map<String, Object> before = snapshot(c);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Program program = Program.findById(c.programCode);
         List<ReliefStore.Candidate> candidates = store.candidates(c);
         List<Ledger.Entry> entries = entries(c, candidates, now);
@@ -158,7 +165,6 @@ public class ReliefCampaigns {
         c.skippedByCap = n.cutByCap;
         c.cutByFund = n.cutByFund;
         c.uncommittedTotal = c.amountPerPerson.multiply(BigDecimal.valueOf(candidates.size())).subtract(batch.committed());
-        c.version++;
         audit.record("relief-campaign", c.id, "approved", c.approvedBy, c.organizationPath, before, snapshot(c));
         outbox.publish(ReliefEvents.TOPIC, EventTypes.type("assistance", "campaign", "approved", 1), c.id,
                 new ReliefEvents.CampaignApproved(c.id, c.organizationId, c.programCode, c.year, c.amountPerPerson,
@@ -177,13 +183,13 @@ public class ReliefCampaigns {
         access.requireFinance(c.organizationPath);
         c.requireStatus(CampaignStatus.COMMITTED);
         Map<String, Object> before = snapshot(c);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         String actor = access.actor().subject();
         List<ReliefStore.Settled> forfeited = store.forfeitInactive(c.id, now);
         ledger.releaseAll(forfeited.stream().map(s -> new Ledger.Entry(s.memberId(), s.organizationPath(), c.programCode, c.year,
                 monthFor(c.year, now), s.amount(), SOURCE, s.id(), actor)).toList());
         List<ReliefStore.Settled> paid = store.payCommitted(c.id, now, actor);
-        BigDecimal paidTotal = Money.ZERO;
+        BigDecimal paidTotal = Amounts.ZERO;
         for (ReliefStore.Settled s : paid) {
             paidTotal = paidTotal.add(s.amount());
             outbox.publish(ReliefEvents.TOPIC, EventTypes.type("assistance", "relief", "paid", 1), c.id,
@@ -196,8 +202,7 @@ public class ReliefCampaigns {
         c.paidCount = paid.size();
         c.paidTotal = paidTotal;
         c.forfeitedCount = forfeited.size();
-        c.forfeitedTotal = forfeited.stream().map(ReliefStore.Settled::amount).reduce(Money.ZERO, BigDecimal::add);
-        c.version++;
+        c.forfeitedTotal = forfeited.stream().map(ReliefStore.Settled::amount).reduce(Amounts.ZERO, BigDecimal::add);
         audit.record("relief-campaign", c.id, "disbursed", actor, c.organizationPath, before, snapshot(c));
         outbox.publish(ReliefEvents.TOPIC, EventTypes.type("assistance", "campaign", "disbursed", 1), c.id,
                 new ReliefEvents.CampaignDisbursed(c.id, c.organizationId, c.programCode, c.year, c.paidCount, c.paidTotal,
@@ -222,7 +227,7 @@ public class ReliefCampaigns {
             throw ProblemException.forbidden("a member sees only his own relief");
         }
         access.requireMemberRead(memberId, m.organizationPath);
-        int y = year == null ? BusinessCalendar.today().getYear() : year;
+        int y = year == null ? clock.year() : year;
         List<MemberReliefItem> items = store.memberRelief(memberId, y);
         BigDecimal received = sum(items, "PAID");
         BigDecimal pending = sum(items, "COMMITTED");
@@ -230,7 +235,7 @@ public class ReliefCampaigns {
     }
 
     private static BigDecimal sum(List<MemberReliefItem> items, String status) {
-        return items.stream().filter(i -> status.equals(i.status())).map(MemberReliefItem::amount).reduce(Money.ZERO, BigDecimal::add);
+        return items.stream().filter(i -> status.equals(i.status())).map(MemberReliefItem::amount).reduce(Amounts.ZERO, BigDecimal::add);
     }
 
     /** Never the creator; staff of an organization strictly above the creator's (or the campaign's); or an admin. */
@@ -245,11 +250,8 @@ public class ReliefCampaigns {
         if (access.isPlainAdmin()) {
             return;
         }
-        UUID approverOrg = access.actor().orgId().orElse(null);
         UUID reference = c.creatorOrg != null ? c.creatorOrg : c.organizationId;
-        OrganizationView ref = OrganizationView.findById(reference);
-        boolean above = approverOrg != null && !approverOrg.equals(reference) && ref != null && ref.isWithin(approverOrg);
-        if (!above) {
+        if (!platformAccess.isStrictlyAbove(reference)) {
             throw new ProblemException(403, "next-level-required", "Forbidden",
                     "a campaign is approved by staff of a federation above the organization of the person who defined it");
         }
@@ -276,8 +278,8 @@ public class ReliefCampaigns {
 
     /** The month the aid counts in: this month in the campaign's year, else the year's last (or first) month. */
     static int monthFor(int year, Instant now) {
-        int thisYear = BusinessCalendar.yearOf(now);
-        return year == thisYear ? BusinessCalendar.monthOf(now) : year < thisYear ? 12 : 1;
+        LocalDate today = BusinessClock.dateOf(now);
+        return year == today.getYear() ? today.getMonthValue() : year < today.getYear() ? 12 : 1;
     }
 
     private record Counts(int committed, int cutByCap, int cutByFund) {

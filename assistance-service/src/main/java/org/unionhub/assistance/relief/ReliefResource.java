@@ -21,14 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +93,10 @@ public class ReliefResource {
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        String marker = access.listMarker();
-        if (marker != null) {
-            q.append(" AND organizationPath LIKE :marker");
-            params.put("marker", marker);
-        }
+        access.listScope().ifPresent(root -> {
+            q.append(" AND organizationPath LIKE :subtree");
+            params.put("subtree", OrganizationPath.subtreePattern(root));
+        });
         if (status != null) {
             q.append(" AND status = :status");
             params.put("status", status);
@@ -106,12 +106,9 @@ public class ReliefResource {
             params.put("year", year);
         }
         if (!page.first()) {
-            try {
-                params.put("at", Instant.parse(page.after().get(0)));
-                params.put("last", UUID.fromString(page.after().get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
+            params.put("at", after.instant(0));
+            params.put("last", after.uuid(1));
             q.append(" AND (createdAt < :at OR (createdAt = :at AND id < :last))");
         }
         List<ReliefCampaign> rows = ReliefCampaign.<ReliefCampaign>find(q + " ORDER BY createdAt DESC, id DESC", params)
@@ -190,14 +187,7 @@ public class ReliefResource {
             throw ProblemException.invalid("status", "must be one of COMMITTED, PAID, FORFEITED, SKIPPED");
         }
         PageRequest page = PageRequest.of(limit, cursor);
-        UUID after = null;
-        if (!page.first()) {
-            try {
-                after = UUID.fromString(page.after().get(0));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID after = page.first() ? null : page.cursor(1).uuid(0);
         List<EntitlementView> rows = campaigns.entitlements(id, status, after, page.limit() + 1);
         return Page.of(rows, page.limit(), e -> PageRequest.encode(e.memberId()), e -> e);
     }

@@ -2,14 +2,13 @@ package org.unionhub.assistance.relief;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-import org.unionhub.assistance.common.Money;
+import org.unionhub.assistance.ledger.Amounts;
+import org.unionhub.assistance.ledger.SetBasedSql;
+import org.unionhub.platform.identity.OrganizationPath;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public class ReliefStore {
      */
     public List<Candidate> candidates(ReliefCampaign c) {
         List<Candidate> out = new ArrayList<>();
-        jdbc(conn -> {
+        SetBasedSql.run(em, conn -> {
             try (PreparedStatement st = conn.prepareStatement("""
                     SELECT m.id, m.organization_id, m.organization_path, h.level
                     FROM member_view m
@@ -61,7 +60,7 @@ public class ReliefStore {
                     ORDER BY CASE h.level WHEN 'EXTREME' THEN 0 WHEN 'SERIOUS' THEN 1 WHEN 'GENERAL' THEN 2 ELSE 3 END, m.id""")) {
                 java.sql.Array forms = conn.createArrayOf("text", c.employmentFormList().toArray());
                 java.sql.Array levels = conn.createArrayOf("text", c.hardshipLevelList().toArray());
-                st.setString(1, "%/" + c.organizationId + "/%");
+                st.setString(1, OrganizationPath.subtreePattern(c.organizationId));
                 st.setArray(2, forms);
                 st.setArray(3, forms);
                 st.setBoolean(4, c.hardshipRequired);
@@ -98,7 +97,7 @@ public class ReliefStore {
             statuses[i] = r.status();
             reasons[i] = r.reason();
         }
-        jdbc(conn -> {
+        SetBasedSql.run(em, conn -> {
             try (PreparedStatement st = conn.prepareStatement("INSERT INTO relief_entitlement (id, campaign_id, member_id, "
                     + "organization_id, organization_path, amount, status, reason, created_at) "
                     + "SELECT u.id, ?, u.m, u.o, u.p, ?, u.s, u.r, ? "
@@ -139,7 +138,7 @@ public class ReliefStore {
 
     private List<Settled> settle(String sql, Instant at, UUID campaignId, String actor) {
         List<Settled> out = new ArrayList<>();
-        jdbc(conn -> {
+        SetBasedSql.run(em, conn -> {
             try (PreparedStatement st = conn.prepareStatement(sql)) {
                 int i = 1;
                 st.setTimestamp(i++, Timestamp.from(at));
@@ -150,7 +149,7 @@ public class ReliefStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Settled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                                rs.getString(4), Money.of(rs.getBigDecimal(5)), rs.getObject(6, UUID.class), rs.getString(7)));
+                                rs.getString(4), Amounts.of(rs.getBigDecimal(5)), rs.getObject(6, UUID.class), rs.getString(7)));
                     }
                 }
             }
@@ -161,7 +160,7 @@ public class ReliefStore {
     /** A page of a campaign's entitlements by member id, {@code limit + 1} rows. */
     public List<ReliefApi.EntitlementView> entitlements(UUID campaignId, String status, UUID afterMember, int limitPlusOne) {
         List<ReliefApi.EntitlementView> out = new ArrayList<>();
-        jdbc(conn -> {
+        SetBasedSql.run(em, conn -> {
             try (PreparedStatement st = conn.prepareStatement("SELECT id, member_id, organization_id, amount, status, reason, payout_id, paid_at "
                     + "FROM relief_entitlement WHERE campaign_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?) "
                     + "AND (CAST(? AS UUID) IS NULL OR member_id > CAST(? AS UUID)) ORDER BY member_id LIMIT ?")) {
@@ -175,7 +174,7 @@ public class ReliefStore {
                     while (rs.next()) {
                         Timestamp paidAt = rs.getTimestamp(8);
                         out.add(new ReliefApi.EntitlementView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                rs.getObject(3, UUID.class), Money.of(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6),
+                                rs.getObject(3, UUID.class), Amounts.of(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6),
                                 rs.getObject(7, UUID.class), paidAt == null ? null : paidAt.toInstant()));
                     }
                 }
@@ -187,7 +186,7 @@ public class ReliefStore {
     /** A member's entitlements (not the SKIPPED rows) in campaigns of a year, newest first. */
     public List<ReliefApi.MemberReliefItem> memberRelief(UUID memberId, int year) {
         List<ReliefApi.MemberReliefItem> out = new ArrayList<>();
-        jdbc(conn -> {
+        SetBasedSql.run(em, conn -> {
             try (PreparedStatement st = conn.prepareStatement("SELECT e.id, c.id, c.name, c.program_code, e.amount, e.status, e.reason, e.paid_at "
                     + "FROM relief_entitlement e JOIN relief_campaign c ON c.id = e.campaign_id "
                     + "WHERE e.member_id = ? AND c.year = ? AND e.status <> 'SKIPPED' ORDER BY e.created_at DESC, e.id")) {
@@ -197,22 +196,12 @@ public class ReliefStore {
                     while (rs.next()) {
                         Timestamp paidAt = rs.getTimestamp(8);
                         out.add(new ReliefApi.MemberReliefItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                                rs.getString(4), Money.of(rs.getBigDecimal(5)), rs.getString(6), rs.getString(7),
+                                rs.getString(4), Amounts.of(rs.getBigDecimal(5)), rs.getString(6), rs.getString(7),
                                 paidAt == null ? null : paidAt.toInstant()));
                     }
                 }
             }
         });
         return out;
-    }
-
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void jdbc(SqlWork work) {
-        Session session = em.unwrap(Session.class);
-        session.flush();
-        session.doWork(work::run);
     }
 }

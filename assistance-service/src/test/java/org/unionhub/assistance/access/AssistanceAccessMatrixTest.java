@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.unionhub.assistance.TestData;
 import org.unionhub.assistance.TestData.Tree;
-import org.unionhub.assistance.common.BusinessCalendar;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.infra.access.AccessMatrix;
 import org.unionhub.infra.access.Caller;
 import org.unionhub.infra.access.CallerTokens;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,7 +136,7 @@ class AssistanceAccessMatrixTest {
                 .rule("staff over the member's organization; admin").allow(SUBTREE_STAFF, ANCESTOR_STAFF, ADMIN)
                 .unchangedWhenDenied(() -> data.count("SELECT COUNT(*) FROM hardship_file WHERE status = 'CLOSED'"));
         m.op("POST /api/v1/visits")
-                .body("{\"memberId\":\"" + self + "\",\"visitedOn\":\"" + BusinessCalendar.today() + "\",\"goods\":\"米、面、油\"}")
+                .body("{\"memberId\":\"" + self + "\",\"visitedOn\":\"" + LocalDate.now(BusinessClock.ZONE) + "\",\"goods\":\"米、面、油\"}")
                 .rule("staff over the member's organization (never cash to himself); admin").allow(SUBTREE_STAFF, ANCESTOR_STAFF, ADMIN)
                 .unchangedWhenDenied(() -> data.count("SELECT COUNT(*) FROM visit WHERE " + selfOnly));
 

@@ -86,7 +86,7 @@ class HardshipResourceTest {
     void visitCashCountsAgainstDailyReliefAndItsCap() {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
-        String today = org.unionhub.assistance.common.BusinessCalendar.today().toString();
+        String today = java.time.LocalDate.now(org.unionhub.platform.time.BusinessClock.ZONE).toString();
         as(staff(tree.county(), "v")).body(Map.of("memberId", member, "visitedOn", today, "goods", "米、面、油各一份", "cashAmount", "6000.00"))
                 .post("/api/v1/visits").then().statusCode(201).body("goods", equalTo("米、面、油各一份"));
         as(staff(tree.county(), "v")).body(Map.of("memberId", member, "visitedOn", today, "goods", "慰问品"))

@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.unionhub.assistance.TestData;
 import org.unionhub.assistance.TestData.Tree;
-import org.unionhub.assistance.common.BusinessCalendar;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ class LegalAidResourceTest {
         Tree tree = data.tree();
         UUID driver = data.member(tree, "货车司机老王", "ACTIVE");
         String lawyerDesk = staff(tree.county(), "legal");
-        int year = BusinessCalendar.today().getYear();
+        int year = LocalDate.now(BusinessClock.ZONE).getYear();
 
         String id = as(DevTokens.member(driver)).body(Map.of("memberId", driver, "kind", "WAGE_ARREARS", "claimedAmount", "8200.00",
                         "description", "货车司机三个月运费被拖欠"))

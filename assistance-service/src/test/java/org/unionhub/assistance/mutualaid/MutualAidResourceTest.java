@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionhub.assistance.TestData;
 import org.unionhub.assistance.TestData.Tree;
-import org.unionhub.assistance.common.BusinessCalendar;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.infra.TopicProbe;
 
@@ -40,7 +40,7 @@ class MutualAidResourceTest {
     void aWholeYearCosts21_90OrMoreInALeapYearAndOneEnrollmentPerYear() throws Exception {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
-        int next = BusinessCalendar.today().getYear() + 1;
+        int next = LocalDate.now(BusinessClock.ZONE).getYear() + 1;
         String expected = LocalDate.of(next, 1, 1).isLeapYear() ? "21.96" : "21.90";
         String body = as(DevTokens.member(member)).body(Map.of("memberId", member, "year", next))
                 .post("/api/v1/mutual-aid/enrollments").then().statusCode(201)
@@ -62,7 +62,7 @@ class MutualAidResourceTest {
     void aMidYearEnrollmentPaysForTheRemainingDays() {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
-        LocalDate today = BusinessCalendar.today();
+        LocalDate today = LocalDate.now(BusinessClock.ZONE);
         int days = (int) java.time.temporal.ChronoUnit.DAYS.between(today, LocalDate.of(today.getYear() + 1, 1, 1));
         String premium = new java.math.BigDecimal("0.06").multiply(java.math.BigDecimal.valueOf(days)).toPlainString();
         String body = as(DevTokens.member(member)).body(Map.of("memberId", member, "year", today.getYear()))
@@ -89,7 +89,7 @@ class MutualAidResourceTest {
     void claimsAreForEnrolledMembersAndPayAtMost100000AYearEvenWhenRacing() throws Exception {
         Tree tree = data.tree();
         UUID member = data.activeMember(tree);
-        int year = BusinessCalendar.today().getYear();
+        int year = LocalDate.now(BusinessClock.ZONE).getYear();
         Map<String, Object> claim = Map.of("memberId", member, "year", year, "kind", "HOSPITALIZATION", "amount", "60000.00");
         as(staff(tree.county(), "c")).body(claim).post("/api/v1/mutual-aid/claims").then().statusCode(422)
                 .body("type", containsString("not-enrolled"));
