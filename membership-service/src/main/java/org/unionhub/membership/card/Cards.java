@@ -3,9 +3,8 @@ package org.unionhub.membership.card;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.unionhub.membership.http.Sql;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.member.MemberEvents;
 import org.unionhub.membership.member.Members;
@@ -53,14 +52,7 @@ public class Cards {
         c.issuedAt = Instant.now();
         c.issuedBy = actor;
         c.persist();
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Sql.isUniqueViolation(e)) {
-                throw ProblemException.conflict("card-exists", "the member already holds a valid card");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> ProblemException.conflict("card-exists", "the member already holds a valid card"));
         outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_ISSUED, lockedMember.id, Members.eventData(lockedMember).card(c.number));
         return c;
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -19,11 +20,6 @@ import java.util.UUID;
 public class Forums {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** True when {@code organizationId} is the organization at the end of {@code path} or one of its ancestors. */
-    public static boolean within(String path, UUID organizationId) {
-        return path != null && organizationId != null && path.contains("/" + organizationId + "/");
-    }
 
     public static Forum require(UUID id) {
         Forum f = Forum.findById(id);
@@ -46,7 +42,7 @@ public class Forums {
         List<UUID> present = new ArrayList<>(new LinkedHashSet<>(representatives == null ? List.of() : representatives));
         for (int i = 0; i < present.size(); i++) {
             Member m = Member.findById(present.get(i));
-            if (m == null || !within(m.organizationPath, o.id)) {
+            if (m == null || !OrganizationPath.isWithin(m.organizationPath, o.id)) {
                 throw ProblemException.invalid("representativeMemberIds[" + i + "]",
                         "no member " + present.get(i) + " in the organization's subtree");
             }

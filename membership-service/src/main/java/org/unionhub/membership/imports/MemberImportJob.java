@@ -15,6 +15,7 @@ import org.unionhub.membership.member.MobilePhone;
 import org.unionhub.membership.member.PersonalData;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.OrganizationTree;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.outbox.Outbox;
 
 import javax.sql.DataSource;
@@ -292,7 +293,7 @@ public class MemberImportJob {
             String path = paths.get(row.organizationId());
             if (path == null || path.isEmpty()) {
                 failures.add(new ImportRows.Failure(row.line(), "organizationId: no such organization"));
-            } else if (job.staffOrg != null && !path.contains("/" + job.staffOrg + "/")) {
+            } else if (job.staffOrg != null && !OrganizationPath.isWithin(path, job.staffOrg)) {
                 failures.add(new ImportRows.Failure(row.line(), "organizationId: outside your organization's subtree"));
             } else {
                 placeable.add(row);

@@ -25,9 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
@@ -54,8 +53,8 @@ public class MemberResource {
             + "\"organizationId\":\"6f1c2d3e-0000-4000-8000-000000000002\",\"joinChannel\":\"ONLINE\"}";
 
     public record JoinRequest(@NotBlank @Size(max = 100) String name, @NotBlank String idNumber, @NotBlank String phone,
-                              @NotBlank @Schema(implementation = EmploymentForm.class) String employmentForm, @Size(max = 200) String employer,
-                              @NotNull UUID organizationId, @NotBlank @Schema(implementation = JoinChannel.class) String joinChannel) {
+                              @NotNull EmploymentForm employmentForm, @Size(max = 200) String employer,
+                              @NotNull UUID organizationId, @NotNull JoinChannel joinChannel) {
         /** The request as the idempotency store hashes it: never the raw ID number or phone in clear. */
         @Override
         public String toString() {
@@ -114,8 +113,8 @@ public class MemberResource {
                     + "Publishes member.joined.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "truck driver joins from the app", value = JOIN_EXAMPLE)))
     public Response join(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull JoinRequest request) {
-        EmploymentForm form = Enums.parse(EmploymentForm.class, request.employmentForm(), "employmentForm");
-        JoinChannel channel = Enums.parse(JoinChannel.class, request.joinChannel(), "joinChannel");
+        EmploymentForm form = request.employmentForm();
+        JoinChannel channel = request.joinChannel();
         // a token with staff is judged by its staff scope alone, whatever else it carries (a member role never lifts the check)
         boolean staff = actor.has(Roles.STAFF);
         boolean enrolsOthers = staff || actor.has(Roles.ADMIN);
@@ -330,6 +329,6 @@ public class MemberResource {
     }
 
     static EntityTag etag(Member m) {
-        return new EntityTag(String.valueOf(m.version));
+        return ETags.tag(m.version);
     }
 }

@@ -6,10 +6,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Sql;
+import org.unionhub.platform.http.ETags;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.OrganizationTree;
 import org.unionhub.platform.metrics.AfterCommit;
@@ -117,17 +116,8 @@ public class Members {
         if (before == null) {
             m.persist();
         }
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Sql.isUniqueViolation(e)) {
-                if (c.selfApplication()) {
-                    throw applicationNotAccepted();
-                }
-                throw ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> c.selfApplication() ? applicationNotAccepted()
+                : ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person"));
         history(m, actor, "JOINED", before, fromOrg, c.joinChannel() == JoinChannel.ONLINE ? "online application" : "enrolled on site");
         outbox.publish(MemberEvents.TOPIC, MemberEvents.JOINED, m.id, eventData(m));
         Counter counter = joined.get(c.joinChannel());

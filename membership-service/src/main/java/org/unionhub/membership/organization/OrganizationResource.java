@@ -25,10 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.member.EmploymentForm;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
@@ -53,7 +51,7 @@ public class OrganizationResource {
     static final String CREATE_EXAMPLE = "{\"name\":\"绥中县大货车行业联合工会\",\"type\":\"INDUSTRY_JOINT\","
             + "\"parentId\":\"6f1c2d3e-0000-4000-8000-000000000001\",\"regionCode\":\"211421\",\"creditCode\":\"81211421MC0000001X\"}";
 
-    public record CreateRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Schema(implementation = OrganizationType.class) String type, UUID parentId,
+    public record CreateRequest(@NotBlank @Size(max = 200) String name, @NotNull OrganizationType type, UUID parentId,
                                 @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit administrative division code") String regionCode,
                                 String creditCode) {
     }
@@ -95,7 +93,7 @@ public class OrganizationResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "industry joint union", value = CREATE_EXAMPLE)))
     public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull CreateRequest request) {
         return idempotent.run(idempotencyKey, "POST /api/v1/organizations " + actor.subject(), request, () -> {
-            Organization o = organizations.create(request.name(), Enums.parse(OrganizationType.class, request.type(), "type"), request.parentId(), request.regionCode(),
+            Organization o = organizations.create(request.name(), request.type(), request.parentId(), request.regionCode(),
                     request.creditCode(), actor.subject());
             return Response.created(URI.create("/api/v1/organizations/" + o.id)).tag(etag(o))
                     .entity(OrganizationResponse.of(o)).build();
@@ -186,7 +184,7 @@ public class OrganizationResource {
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(Organization o) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(o.version));
+        return ETags.tag(o.version);
     }
 
     private static UUID parseUuid(String s) {

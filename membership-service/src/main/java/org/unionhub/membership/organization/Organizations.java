@@ -4,7 +4,9 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.outbox.Outbox;
@@ -61,7 +63,7 @@ public class Organizations {
         o.parentId = parentId;
         o.regionCode = regionCode;
         o.creditCode = creditCode;
-        o.path = OrganizationTree.childPath(parent == null ? null : parent.path, o.id);
+        o.path = OrganizationPath.child(parent == null ? null : parent.path, o.id);
         o.createdAt = Instant.now();
         o.updatedAt = o.createdAt;
         o.createdBy = actor;
@@ -79,7 +81,7 @@ public class Organizations {
             throw ProblemException.notFound("organization", id);
         }
         scope.require(id);
-        org.unionhub.membership.http.ETags.check(expectedVersion, o.version, "organization " + id);
+        org.unionhub.platform.http.ETags.check(expectedVersion, o.version, "organization " + id);
         String creditCode = CreditCode.parse(rawCreditCode);
         requireUniqueCreditCode(creditCode, id);
         o.name = name.trim();
@@ -109,14 +111,8 @@ public class Organizations {
 
     /** Two creations racing on one credit code: the unique index decides, and the loser hears 409. */
     private void flushOrDuplicate() {
-        try {
-            em.flush();
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (org.unionhub.membership.http.Sql.isUniqueViolation(e)) {
-                throw ProblemException.conflict("duplicate-credit-code", "another organization already has this unified social credit code");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> ProblemException.conflict("duplicate-credit-code",
+                "another organization already has this unified social credit code"));
     }
 
     /** The platform's organization_view, so that OrganizationScope works inside this service too. */
