@@ -101,11 +101,7 @@ public class BenefitPartnerResource {
             params.and("category", category);
         }
         if (!page.first()) {
-            try {
-                params.and("after", UUID.fromString(page.after().get(0)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            params.and("after", page.cursor(1).uuid(0));
             q.append(" and id > :after");
         }
         List<BenefitPartner> rows = BenefitPartner.find(q.toString(), Sort.by("id"), params).page(0, page.limit() + 1).list();

@@ -31,6 +31,7 @@ import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -201,23 +202,15 @@ public class MemberResource {
         // the gram index gives and orders them by id: walking the path order would read the subtree until a page of
         // names matched.
         boolean byName = q != null && !q.isBlank();
-        if (!page.first()) {
-            try {
-                if (page.after().size() != (byName ? 1 : 2)) {
-                    throw new IllegalArgumentException("a cursor of another listing");
-                }
-                if (byName) {
-                    params.and("afterId", UUID.fromString(page.after().get(0)));
-                    where.add("id > :afterId");
-                } else {
-                    // the first condition starts the index range at the cursor, the second skips the rows of the
-                    // cursor's organization already given
-                    params.and("afterPath", page.after().get(0)).and("afterId", UUID.fromString(page.after().get(1)));
-                    where.add("organizationPath >= :afterPath and (organizationPath > :afterPath or id > :afterId)");
-                }
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+        if (!page.first() && byName) {
+            params.and("afterId", page.cursor(1).uuid(0));
+            where.add("id > :afterId");
+        } else if (!page.first()) {
+            // the first condition starts the index range at the cursor, the second skips the rows of the
+            // cursor's organization already given
+            Cursor after = page.cursor(2);
+            params.and("afterPath", after.text(0)).and("afterId", after.uuid(1));
+            where.add("organizationPath >= :afterPath and (organizationPath > :afterPath or id > :afterId)");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         Sort order = byName ? Sort.by("id") : Sort.by("organizationPath").and("id");

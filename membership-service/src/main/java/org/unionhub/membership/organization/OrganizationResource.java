@@ -31,6 +31,7 @@ import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -146,12 +147,9 @@ public class OrganizationResource {
             params.and("q", "%" + q.trim().toLowerCase() + "%");
         }
         if (!page.first()) {
-            List<String> after = page.after();
-            if (after.size() != 2) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
             where.add("(name > :afterName or (name = :afterName and id > :afterId))");
-            params.and("afterName", after.get(0)).and("afterId", parseUuid(after.get(1)));
+            params.and("afterName", after.text(0)).and("afterId", after.uuid(1));
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         List<Organization> rows = Organization.find(query, Sort.by("name").and("id"), params)
@@ -185,13 +183,5 @@ public class OrganizationResource {
 
     private static jakarta.ws.rs.core.EntityTag etag(Organization o) {
         return ETags.tag(o.version);
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
     }
 }
