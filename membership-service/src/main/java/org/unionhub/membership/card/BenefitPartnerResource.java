@@ -28,6 +28,7 @@ import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -55,8 +56,10 @@ public class BenefitPartnerResource {
 
     private final IdempotentPost idempotent;
     private final Actor actor;
+    private final BusinessClock clock;
 
-    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor) {
+    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor, BusinessClock clock) {
+        this.clock = clock;
         this.idempotent = idempotent;
         this.actor = actor;
     }
@@ -81,7 +84,7 @@ public class BenefitPartnerResource {
             p.name = request.name().trim();
             p.category = request.category();
             p.discountRate = request.discountRate();
-            p.createdAt = Instant.now();
+            p.createdAt = clock.now();
             p.createdBy = actor.subject();
             p.persist();
             return Response.created(URI.create("/api/v1/benefit-partners/" + p.id)).entity(PartnerResponse.of(p)).build();

@@ -10,26 +10,27 @@ import org.unionhub.membership.member.MemberEvents;
 import org.unionhub.membership.member.Members;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** Benefit card use cases. */
 @ApplicationScoped
 public class Cards {
 
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     public record Savings(UUID memberId, int year, BigDecimal saved, BigDecimal paid, long redemptions) {
     }
 
     private final Outbox outbox;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Cards(Outbox outbox, EntityManager em) {
+    public Cards(Outbox outbox, EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.em = em;
     }
@@ -49,7 +50,7 @@ public class Cards {
         c.number = CardNumber.generate();
         c.memberId = lockedMember.id;
         c.status = Card.Status.VALID;
-        c.issuedAt = Instant.now();
+        c.issuedAt = clock.now();
         c.issuedBy = actor;
         c.persist();
         UniqueIndex.flush(em, () -> ProblemException.conflict("card-exists", "the member already holds a valid card"));
@@ -63,7 +64,7 @@ public class Cards {
             throw ProblemException.conflict("card-blocked", "the card is already blocked").with("currentStatus", locked.status.name());
         }
         locked.status = Card.Status.BLOCKED;
-        locked.blockedAt = Instant.now();
+        locked.blockedAt = clock.now();
         locked.blockedBy = actor;
         Member m = Member.findById(locked.memberId);
         outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_BLOCKED, m.id, Members.eventData(m).card(locked.number));
@@ -89,7 +90,7 @@ public class Cards {
         x.amount = r.amount();
         x.payable = r.payable();
         x.saved = r.saved();
-        x.redeemedAt = Instant.now();
+        x.redeemedAt = clock.now();
         x.recordedBy = actor;
         x.persist();
         // on the member's key, so a partner (or the savings of another service) sees one member's purchases in order
@@ -98,8 +99,8 @@ public class Cards {
     }
 
     public Savings savings(UUID memberId, int year) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
+        Instant from = BusinessClock.startOf(LocalDate.of(year, 1, 1));
+        Instant to = BusinessClock.startOf(LocalDate.of(year + 1, 1, 1));
         Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
                         + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3")
                 .setParameter(1, memberId).setParameter(2, from).setParameter(3, to).getSingleResult();

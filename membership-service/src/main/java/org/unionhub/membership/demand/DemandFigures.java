@@ -3,6 +3,7 @@ package org.unionhub.membership.demand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The yearly figures a union reports upward (e.g. "听取意见6条、解决实际诉求13件"), for the organization itself and for its
- * whole subtree. The year is the calendar year in Asia/Shanghai. Forums count by the day held; a demand counts as
+ * whole subtree. The year is the calendar year of the business clock (China Standard Time). Forums count by the day held; a demand counts as
  * received in the year it was raised and for the organization answering it now (after an escalation: the one above);
  * resolved and declined count in the year they were closed; the median days to answer runs from raising to closing
  * (resolved or declined) over the demands closed in the year.
@@ -40,8 +41,8 @@ public class DemandFigures {
     private Figures figures(String where, Object org, int year) {
         LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate nextYear = firstDay.plusYears(1);
-        Instant from = firstDay.atStartOfDay(Forums.BUSINESS_ZONE).toInstant();
-        Instant to = nextYear.atStartOfDay(Forums.BUSINESS_ZONE).toInstant();
+        Instant from = BusinessClock.startOf(firstDay);
+        Instant to = BusinessClock.startOf(nextYear);
         Object[] forums = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(sum((SELECT count(*) FROM forum_opinion op "
                         + "WHERE op.forum_id = f.id)), 0) FROM forum f JOIN organization o ON o.id = f.organization_id "
                         + "WHERE " + where + " AND f.held_on >= ?2 AND f.held_on < ?3")

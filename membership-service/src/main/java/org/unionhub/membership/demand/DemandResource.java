@@ -29,6 +29,7 @@ import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.net.URI;
 import java.time.Instant;
@@ -58,8 +59,10 @@ public class DemandResource {
     private final DemandAccess access;
     private final Actor actor;
     private final IdempotentPost idempotent;
+    private final BusinessClock clock;
 
-    public DemandResource(Demands demands, DemandAccess access, Actor actor, IdempotentPost idempotent) {
+    public DemandResource(Demands demands, DemandAccess access, Actor actor, IdempotentPost idempotent, BusinessClock clock) {
+        this.clock = clock;
         this.demands = demands;
         this.access = access;
         this.actor = actor;
@@ -79,7 +82,7 @@ public class DemandResource {
                     + "\"channel\":\"FORUM\",\"forumId\":\"8d0b7c61-52f3-4f0a-b1de-6a9e3c2f4d18\"}")}))
     public Response raise(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull RaiseRequest request) {
         return idempotent.run(idempotencyKey, "POST /api/v1/demands " + actor.subject(), request, () -> {
-            Demand d = raise(request, Instant.now());
+            Demand d = raise(request, clock.now());
             return Response.created(URI.create("/api/v1/demands/" + d.id)).tag(ETags.tag(d.version))
                     .entity(DemandView.of(d, d.raisedAt)).build();
         });
@@ -149,7 +152,7 @@ public class DemandResource {
     public Response get(@PathParam("id") UUID id) {
         Demand d = Demands.require(id);
         access.requireRead(d);
-        return Response.ok(DemandView.of(d, Instant.now())).tag(ETags.tag(d.version)).build();
+        return Response.ok(DemandView.of(d, clock.now())).tag(ETags.tag(d.version)).build();
     }
 
     @POST
@@ -205,7 +208,7 @@ public class DemandResource {
         Demand d = Demands.lock(id);
         access.requireAnswer(d);
         ETags.check(ETags.expected(ifMatch), d.version, "demand " + id);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         demands.escalate(d, request.response(), actor.subject(), now);
         return answer(d, now);
     }
@@ -214,7 +217,7 @@ public class DemandResource {
         Demand d = Demands.lock(id);
         access.requireAnswer(d);
         ETags.check(ETags.expected(ifMatch), d.version, "demand " + id);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         demands.move(d, target, request.response(), actor.subject(), now);
         return answer(d, now);
     }

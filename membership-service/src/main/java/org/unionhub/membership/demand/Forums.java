@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.platform.identity.OrganizationPath;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.UUID;
 /** Forum use cases: a forum is recorded once held, with the representatives present and the opinions heard. */
 @ApplicationScoped
 public class Forums {
-
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     public static Forum require(UUID id) {
         Forum f = Forum.findById(id);
@@ -36,7 +34,7 @@ public class Forums {
     @Transactional(Transactional.TxType.MANDATORY)
     public Forum hold(Organization o, LocalDate heldOn, String topic, String minutes, List<UUID> representatives,
                       List<String> opinions, String actor, Instant now) {
-        if (heldOn.isAfter(LocalDate.ofInstant(now, BUSINESS_ZONE))) {
+        if (heldOn.isAfter(BusinessClock.dateOf(now))) {
             throw ProblemException.invalid("heldOn", "a forum is recorded once held; " + heldOn + " is in the future");
         }
         List<UUID> present = new ArrayList<>(new LinkedHashSet<>(representatives == null ? List.of() : representatives));

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,7 @@ public class MemberImportResource {
                                  String error, String charset, int attempts, Instant createdAt, Instant finishedAt) {
     }
 
+    private final BusinessClock clock;
     private final MemberImportJob job;
     private final ImportFiles files;
     private final Actor actor;
@@ -61,10 +63,11 @@ public class MemberImportResource {
     private final long maxBytes;
     private final int retryAfterSeconds;
 
-    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ObjectMapper json, EntityManager em,
+    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ObjectMapper json, EntityManager em, BusinessClock clock,
                                 @ConfigProperty(name = "unionhub.import.max-body-size", defaultValue = "64M") MemorySize maxBytes,
                                 @ConfigProperty(name = "unionhub.import.retry-after", defaultValue = "30") int retryAfterSeconds) {
         this.job = job;
+        this.clock = clock;
         this.files = files;
         this.actor = actor;
         this.json = json;
@@ -113,7 +116,7 @@ public class MemberImportResource {
                 m.failures = "[]";
                 m.charset = received.charset().name();
                 m.staffOrg = org;
-                m.createdAt = Instant.now();
+                m.createdAt = clock.now();
                 m.createdBy = actor.subject();
                 m.persistAndFlush();
                 files.store(m.id, stored);
@@ -170,7 +173,7 @@ public class MemberImportResource {
     }
 
     private ImportResponse view(MemberImport m, List<ImportRows.Failure> failures) {
-        return new ImportResponse(m.id, m.status, m.totalRows, m.doneRows, m.totalRows, m.doneRows, estimatedSecondsLeft(m, Instant.now()),
+        return new ImportResponse(m.id, m.status, m.totalRows, m.doneRows, m.totalRows, m.doneRows, estimatedSecondsLeft(m, clock.now()),
                 m.imported, m.skipped, m.failed, failures, m.error, m.charset, m.attempts, m.createdAt, m.finishedAt);
     }
 

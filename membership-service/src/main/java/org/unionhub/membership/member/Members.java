@@ -14,6 +14,7 @@ import org.unionhub.membership.organization.OrganizationTree;
 import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -52,8 +53,10 @@ public class Members {
     private final EntityManager em;
     private final AfterCommit afterCommit;
     private final Map<JoinChannel, Counter> joined = new EnumMap<>(JoinChannel.class);
+    private final BusinessClock clock;
 
-    public Members(Outbox outbox, PersonalData personalData, EntityManager em, AfterCommit afterCommit, MeterRegistry metrics) {
+    public Members(Outbox outbox, PersonalData personalData, EntityManager em, AfterCommit afterCommit, MeterRegistry metrics, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.personalData = personalData;
         this.em = em;
@@ -72,7 +75,7 @@ public class Members {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Member join(JoinCommand c, Organization org, String actor) {
-        ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber());
+        ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber(), clock.today());
         String phone = MobilePhone.parse(c.phone());
         String hash = personalData.hash(idNumber.value());
         if (c.selfApplication() && accountHoldsMembership(c.accountSubject())) {
@@ -94,7 +97,7 @@ public class Members {
             m.idHash = hash;
             m.createdBy = actor;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         m.name = c.name().trim();
         m.idCipher = personalData.encrypt(idNumber.value());
         m.idMasked = idNumber.masked();
@@ -137,7 +140,7 @@ public class Members {
         ETags.check(expectedVersion, locked.version, "member " + locked.id);
         Member.Status before = locked.status;
         locked.status = MemberLifecycle.next(before, action);
-        locked.statusChangedAt = Instant.now();
+        locked.statusChangedAt = clock.now();
         em.flush();
         history(locked, actor, action.verb.toUpperCase(java.util.Locale.ROOT), before, locked.organizationId, reason);
         outbox.publish(MemberEvents.TOPIC, MemberEvents.typeOf(action), locked.id, eventData(locked).reason(reason));
@@ -173,10 +176,10 @@ public class Members {
         return MemberEvents.MemberEventData.of(m, OrganizationTree.ancestors(m.organizationPath));
     }
 
-    private static MemberHistory history(Member m, String actor, String action, Member.Status from, UUID fromOrg, String reason) {
+    private MemberHistory history(Member m, String actor, String action, Member.Status from, UUID fromOrg, String reason) {
         MemberHistory h = new MemberHistory();
         h.memberId = m.id;
-        h.at = Instant.now();
+        h.at = clock.now();
         h.actor = actor;
         h.action = action;
         h.fromStatus = from == null ? null : from.name();

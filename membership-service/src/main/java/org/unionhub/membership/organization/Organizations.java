@@ -13,6 +13,7 @@ import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationSnapshot;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,8 +26,10 @@ public class Organizations {
     private final OrganizationScope scope;
     private final Actor actor;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Organizations(Outbox outbox, OrganizationScope scope, Actor actor, EntityManager em) {
+    public Organizations(Outbox outbox, OrganizationScope scope, Actor actor, EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.scope = scope;
         this.actor = actor;
@@ -64,7 +67,7 @@ public class Organizations {
         o.regionCode = regionCode;
         o.creditCode = creditCode;
         o.path = OrganizationPath.child(parent == null ? null : parent.path, o.id);
-        o.createdAt = Instant.now();
+        o.createdAt = clock.now();
         o.updatedAt = o.createdAt;
         o.createdBy = actor;
         o.persist();
@@ -87,7 +90,7 @@ public class Organizations {
         o.name = name.trim();
         o.regionCode = regionCode;
         o.creditCode = creditCode;
-        o.updatedAt = Instant.now();
+        o.updatedAt = clock.now();
         flushOrDuplicate();
         project(o);
         outbox.publish(OrganizationEvents.TOPIC, OrganizationEvents.UPDATED, o.id, snapshot(o));
