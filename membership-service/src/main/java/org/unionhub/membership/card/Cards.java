@@ -3,7 +3,9 @@ package org.unionhub.membership.card;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.member.MemberEvents;
@@ -101,10 +103,11 @@ public class Cards {
     public Savings savings(UUID memberId, int year) {
         Instant from = BusinessClock.startOf(LocalDate.of(year, 1, 1));
         Instant to = BusinessClock.startOf(LocalDate.of(year + 1, 1, 1));
-        Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
-                        + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3")
+        Tuple row = em.unwrap(Session.class).createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
+                        + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3", Tuple.class)
                 .setParameter(1, memberId).setParameter(2, from).setParameter(3, to).getSingleResult();
-        return new Savings(memberId, year, money(row[0]), money(row[1]), ((Number) row[2]).longValue());
+        return new Savings(memberId, year, money(row.get(0, Number.class)), money(row.get(1, Number.class)),
+                row.get(2, Number.class).longValue());
     }
 
     public static Card lockCard(String number) {
@@ -115,7 +118,7 @@ public class Cards {
         return c;
     }
 
-    private static BigDecimal money(Object v) {
+    private static BigDecimal money(Number v) {
         return new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 }

@@ -2,6 +2,8 @@ package org.unionhub.membership.demand;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.platform.time.BusinessClock;
 
@@ -43,25 +45,25 @@ public class DemandFigures {
         LocalDate nextYear = firstDay.plusYears(1);
         Instant from = BusinessClock.startOf(firstDay);
         Instant to = BusinessClock.startOf(nextYear);
-        Object[] forums = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(sum((SELECT count(*) FROM forum_opinion op "
+        Tuple forums = em.unwrap(Session.class).createNativeQuery("SELECT count(*), coalesce(sum((SELECT count(*) FROM forum_opinion op "
                         + "WHERE op.forum_id = f.id)), 0) FROM forum f JOIN organization o ON o.id = f.organization_id "
-                        + "WHERE " + where + " AND f.held_on >= ?2 AND f.held_on < ?3")
+                        + "WHERE " + where + " AND f.held_on >= ?2 AND f.held_on < ?3", Tuple.class)
                 .setParameter(1, org).setParameter(2, firstDay).setParameter(3, nextYear).getSingleResult();
-        Object[] demands = (Object[]) em.createNativeQuery("SELECT "
+        Tuple demands = em.unwrap(Session.class).createNativeQuery("SELECT "
                         + "count(*) FILTER (WHERE d.raised_at >= ?2 AND d.raised_at < ?3), "
                         + "count(*) FILTER (WHERE d.status = 'RESOLVED' AND d.closed_at >= ?2 AND d.closed_at < ?3), "
                         + "count(*) FILTER (WHERE d.status = 'DECLINED' AND d.closed_at >= ?2 AND d.closed_at < ?3), "
                         + "count(*) FILTER (WHERE d.raised_at >= ?2 AND d.raised_at < ?3 AND d.closed_at IS NULL), "
                         + "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.closed_at - d.raised_at) / 86400.0) "
                         + "  FILTER (WHERE d.closed_at >= ?2 AND d.closed_at < ?3) "
-                        + "FROM demand d JOIN organization o ON o.id = d.answering_organization_id WHERE " + where)
+                        + "FROM demand d JOIN organization o ON o.id = d.answering_organization_id WHERE " + where, Tuple.class)
                 .setParameter(1, org).setParameter(2, from).setParameter(3, to).getSingleResult();
-        BigDecimal median = demands[4] == null ? null
-                : BigDecimal.valueOf(((Number) demands[4]).doubleValue()).setScale(1, RoundingMode.HALF_UP);
-        return new Figures(n(forums[0]), n(forums[1]), n(demands[0]), n(demands[1]), n(demands[2]), n(demands[3]), median);
+        Number days = demands.get(4, Number.class);
+        BigDecimal median = days == null ? null : BigDecimal.valueOf(days.doubleValue()).setScale(1, RoundingMode.HALF_UP);
+        return new Figures(n(forums, 0), n(forums, 1), n(demands, 0), n(demands, 1), n(demands, 2), n(demands, 3), median);
     }
 
-    private static long n(Object o) {
-        return ((Number) o).longValue();
+    private static long n(Tuple row, int column) {
+        return row.get(column, Number.class).longValue();
     }
 }

@@ -24,6 +24,8 @@ import org.unionhub.platform.time.BusinessClock;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -157,12 +159,12 @@ public class MemberImportResource {
         return view(m, failures(m));
     }
 
-    @SuppressWarnings("unchecked")
     private List<ImportRows.Failure> failures(MemberImport m) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT line, reason FROM member_import_failure WHERE job_id = ?1 ORDER BY line").setParameter(1, m.id).getResultList());
+        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).createNativeQuery(
+                "SELECT line, reason FROM member_import_failure WHERE job_id = ?1 ORDER BY line", Tuple.class)
+                .setParameter(1, m.id).getResultList());
         if (!rows.isEmpty()) {
-            return rows.stream().map(r -> new ImportRows.Failure(((Number) r[0]).intValue(), (String) r[1])).toList();
+            return rows.stream().map(r -> new ImportRows.Failure(r.get(0, Number.class).intValue(), r.get(1, String.class))).toList();
         }
         try {
             // jobs from before the failures had their own table
