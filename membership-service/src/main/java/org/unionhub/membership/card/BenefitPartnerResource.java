@@ -22,14 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,7 +42,7 @@ import java.util.UUID;
 @Tag(name = "Benefit cards", description = "会员普惠卡: partners, cards, redemptions, savings")
 public class BenefitPartnerResource {
 
-    public record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Schema(implementation = PartnerCategory.class) String category,
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull PartnerCategory category,
                                  @NotNull BigDecimal discountRate) {
     }
 
@@ -57,8 +56,10 @@ public class BenefitPartnerResource {
 
     private final IdempotentPost idempotent;
     private final Actor actor;
+    private final BusinessClock clock;
 
-    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor) {
+    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor, BusinessClock clock) {
+        this.clock = clock;
         this.idempotent = idempotent;
         this.actor = actor;
     }
@@ -74,7 +75,6 @@ public class BenefitPartnerResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "fuel at 九七折",
             value = "{\"name\":\"中石化绥中加油站\",\"category\":\"FUEL\",\"discountRate\":\"0.97\"}")))
     public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull PartnerRequest request) {
-        Enums.parse(PartnerCategory.class, request.category(), "category");
         if (!Discount.isValidRate(request.discountRate())) {
             throw ProblemException.invalid("discountRate", "must be greater than 0 and at most 1, with at most four decimals");
         }
@@ -82,9 +82,9 @@ public class BenefitPartnerResource {
             BenefitPartner p = new BenefitPartner();
             p.id = UUID.randomUUID();
             p.name = request.name().trim();
-            p.category = Enums.parse(PartnerCategory.class, request.category(), "category");
+            p.category = request.category();
             p.discountRate = request.discountRate();
-            p.createdAt = Instant.now();
+            p.createdAt = clock.now();
             p.createdBy = actor.subject();
             p.persist();
             return Response.created(URI.create("/api/v1/benefit-partners/" + p.id)).entity(PartnerResponse.of(p)).build();
@@ -104,11 +104,7 @@ public class BenefitPartnerResource {
             params.and("category", category);
         }
         if (!page.first()) {
-            try {
-                params.and("after", UUID.fromString(page.after().get(0)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            params.and("after", page.cursor(1).uuid(0));
             q.append(" and id > :after");
         }
         List<BenefitPartner> rows = BenefitPartner.find(q.toString(), Sort.by("id"), params).page(0, page.limit() + 1).list();

@@ -3,34 +3,36 @@ package org.unionhub.membership.card;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import org.unionhub.membership.http.Sql;
+import org.hibernate.Session;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.member.MemberEvents;
 import org.unionhub.membership.member.Members;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** Benefit card use cases. */
 @ApplicationScoped
 public class Cards {
 
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     public record Savings(UUID memberId, int year, BigDecimal saved, BigDecimal paid, long redemptions) {
     }
 
     private final Outbox outbox;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Cards(Outbox outbox, EntityManager em) {
+    public Cards(Outbox outbox, EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.em = em;
     }
@@ -50,17 +52,10 @@ public class Cards {
         c.number = CardNumber.generate();
         c.memberId = lockedMember.id;
         c.status = Card.Status.VALID;
-        c.issuedAt = Instant.now();
+        c.issuedAt = clock.now();
         c.issuedBy = actor;
         c.persist();
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Sql.isUniqueViolation(e)) {
-                throw ProblemException.conflict("card-exists", "the member already holds a valid card");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> ProblemException.conflict("card-exists", "the member already holds a valid card"));
         outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_ISSUED, lockedMember.id, Members.eventData(lockedMember).card(c.number));
         return c;
     }
@@ -71,7 +66,7 @@ public class Cards {
             throw ProblemException.conflict("card-blocked", "the card is already blocked").with("currentStatus", locked.status.name());
         }
         locked.status = Card.Status.BLOCKED;
-        locked.blockedAt = Instant.now();
+        locked.blockedAt = clock.now();
         locked.blockedBy = actor;
         Member m = Member.findById(locked.memberId);
         outbox.publish(MemberEvents.TOPIC, MemberEvents.CARD_BLOCKED, m.id, Members.eventData(m).card(locked.number));
@@ -97,7 +92,7 @@ public class Cards {
         x.amount = r.amount();
         x.payable = r.payable();
         x.saved = r.saved();
-        x.redeemedAt = Instant.now();
+        x.redeemedAt = clock.now();
         x.recordedBy = actor;
         x.persist();
         // on the member's key, so a partner (or the savings of another service) sees one member's purchases in order
@@ -106,12 +101,13 @@ public class Cards {
     }
 
     public Savings savings(UUID memberId, int year) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(BUSINESS_ZONE).toInstant();
-        Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
-                        + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3")
+        Instant from = BusinessClock.startOf(LocalDate.of(year, 1, 1));
+        Instant to = BusinessClock.startOf(LocalDate.of(year + 1, 1, 1));
+        Tuple row = em.unwrap(Session.class).createNativeQuery("SELECT coalesce(sum(saved), 0), coalesce(sum(payable), 0), count(*) "
+                        + "FROM redemption WHERE member_id = ?1 AND redeemed_at >= ?2 AND redeemed_at < ?3", Tuple.class)
                 .setParameter(1, memberId).setParameter(2, from).setParameter(3, to).getSingleResult();
-        return new Savings(memberId, year, money(row[0]), money(row[1]), ((Number) row[2]).longValue());
+        return new Savings(memberId, year, money(row.get(0, Number.class)), money(row.get(1, Number.class)),
+                row.get(2, Number.class).longValue());
     }
 
     public static Card lockCard(String number) {
@@ -122,7 +118,7 @@ public class Cards {
         return c;
     }
 
-    private static BigDecimal money(Object v) {
+    private static BigDecimal money(Number v) {
         return new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 }

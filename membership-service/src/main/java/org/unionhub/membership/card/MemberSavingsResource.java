@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.membership.member.MemberAccess;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,19 +31,21 @@ public class MemberSavingsResource {
 
     private final Cards cards;
     private final MemberAccess access;
+    private final BusinessClock clock;
 
-    public MemberSavingsResource(Cards cards, MemberAccess access) {
+    public MemberSavingsResource(Cards cards, MemberAccess access, BusinessClock clock) {
+        this.clock = clock;
         this.cards = cards;
         this.access = access;
     }
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "What a member saved with his card in a calendar year (Asia/Shanghai; default this year) "
+    @Operation(summary = "What a member saved with his card in a calendar year (China Standard Time; default this year) "
             + "(roles: the member himself, staff of the subtree, admin)")
     public SavingsResponse savings(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
         access.readable(id);
-        int y = year == null ? LocalDate.now(Cards.BUSINESS_ZONE).getYear() : year;
+        int y = year == null ? clock.year() : year;
         if (y < 2000 || y > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }

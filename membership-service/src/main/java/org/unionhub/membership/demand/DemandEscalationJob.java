@@ -2,6 +2,7 @@ package org.unionhub.membership.demand;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.unionhub.platform.time.BusinessClock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -17,15 +18,17 @@ public class DemandEscalationJob {
     private static final int MAX_BATCHES_PER_RUN = 20;
 
     private final Demands demands;
+    private final BusinessClock clock;
 
-    public DemandEscalationJob(Demands demands) {
+    public DemandEscalationJob(Demands demands, BusinessClock clock) {
+        this.clock = clock;
         this.demands = demands;
     }
 
     @Scheduled(identity = "demand-escalation", every = "${unionhub.membership.demand.escalation-every:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         int total = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             int n = demands.escalateOverdue(now);

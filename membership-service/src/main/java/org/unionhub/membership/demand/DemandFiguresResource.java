@@ -16,6 +16,7 @@ import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.Organizations;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,8 +28,10 @@ public class DemandFiguresResource {
 
     private final DemandAccess access;
     private final DemandFigures figures;
+    private final BusinessClock clock;
 
-    public DemandFiguresResource(DemandAccess access, DemandFigures figures) {
+    public DemandFiguresResource(DemandAccess access, DemandFigures figures, BusinessClock clock) {
+        this.clock = clock;
         this.access = access;
         this.figures = figures;
     }
@@ -46,7 +49,7 @@ public class DemandFiguresResource {
     public DemandFigures.YearFigures get(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
         Organization o = Organizations.require(id);
         access.requireOrganization(o.id);
-        int y = year == null ? LocalDate.now(Forums.BUSINESS_ZONE).getYear() : year;
+        int y = year == null ? clock.year() : year;
         if (y < 2000 || y > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.unionhub.platform.paging.PageRequest;
-import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.paging.Cursor;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +31,9 @@ public class DemandQueries {
             sql.append(" AND d.closed_at IS NULL");
         }
         if (!page.first()) {
-            params.add(instant(page, 0));
-            params.add(uuid(page, 1));
+            Cursor after = page.cursor(2);
+            params.add(after.instant(0));
+            params.add(after.uuid(1));
             sql.append(" AND (d.raised_at, d.id) < (?2, ?3)");
         }
         sql.append(" ORDER BY d.raised_at DESC, d.id DESC LIMIT ").append(page.limit() + 1);
@@ -59,8 +60,9 @@ public class DemandQueries {
             sql.append(" AND d.due_at < ?").append(params.size());
         }
         if (!page.first()) {
-            params.add(instant(page, 0));
-            params.add(uuid(page, 1));
+            Cursor after = page.cursor(2);
+            params.add(after.instant(0));
+            params.add(after.uuid(1));
             sql.append(" AND (d.due_at, d.id) > (?").append(params.size() - 1).append(", ?").append(params.size()).append(")");
         }
         sql.append(" ORDER BY d.due_at, d.id LIMIT ").append(page.limit() + 1);
@@ -79,14 +81,9 @@ public class DemandQueries {
             sql.append(" AND f.held_on >= ?2 AND f.held_on < ?3");
         }
         if (!page.first()) {
-            LocalDate heldOn;
-            try {
-                heldOn = LocalDate.parse(page.after().get(0));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-            params.add(heldOn);
-            params.add(uuid(page, 1));
+            Cursor after = page.cursor(2);
+            params.add(after.date(0));
+            params.add(after.uuid(1));
             sql.append(" AND (f.held_on, f.id) < (?").append(params.size() - 1).append(", ?").append(params.size()).append(")");
         }
         sql.append(" ORDER BY f.held_on DESC, f.id DESC LIMIT ").append(page.limit() + 1);
@@ -98,21 +95,5 @@ public class DemandQueries {
             q.setParameter(i + 1, params.get(i));
         }
         return q;
-    }
-
-    private static Instant instant(PageRequest page, int i) {
-        try {
-            return Instant.parse(page.after().get(i));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
-    }
-
-    private static UUID uuid(PageRequest page, int i) {
-        try {
-            return UUID.fromString(page.after().get(i));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
     }
 }

@@ -21,14 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.net.URI;
 import java.time.Instant;
@@ -44,9 +45,9 @@ public class DemandResource {
 
     public record RaiseRequest(
             @Schema(description = "the member the demand is for; a member raising his own may leave it out") UUID memberId,
-            @Schema(implementation = DemandCategory.class) String category,
+            @NotNull DemandCategory category,
             @NotBlank @Size(max = 4000) String text,
-            @Schema(implementation = DemandChannel.class, description = "APP (the member himself, default for him); staff name FORUM or VISIT") String channel,
+            @Schema(description = "APP (the member himself, default for him); staff name FORUM or VISIT") DemandChannel channel,
             @Schema(description = "the forum where staff heard it; required with channel FORUM") UUID forumId,
             @Schema(description = "who must answer: the member's own union by default, or one of its ancestors") UUID answeringOrganizationId) {
     }
@@ -58,8 +59,10 @@ public class DemandResource {
     private final DemandAccess access;
     private final Actor actor;
     private final IdempotentPost idempotent;
+    private final BusinessClock clock;
 
-    public DemandResource(Demands demands, DemandAccess access, Actor actor, IdempotentPost idempotent) {
+    public DemandResource(Demands demands, DemandAccess access, Actor actor, IdempotentPost idempotent, BusinessClock clock) {
+        this.clock = clock;
         this.demands = demands;
         this.access = access;
         this.actor = actor;
@@ -79,15 +82,15 @@ public class DemandResource {
                     + "\"channel\":\"FORUM\",\"forumId\":\"8d0b7c61-52f3-4f0a-b1de-6a9e3c2f4d18\"}")}))
     public Response raise(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull RaiseRequest request) {
         return idempotent.run(idempotencyKey, "POST /api/v1/demands " + actor.subject(), request, () -> {
-            Demand d = raise(request, Instant.now());
-            return Response.created(URI.create("/api/v1/demands/" + d.id)).tag(String.valueOf(d.version))
+            Demand d = raise(request, clock.now());
+            return Response.created(URI.create("/api/v1/demands/" + d.id)).tag(ETags.tag(d.version))
                     .entity(DemandView.of(d, d.raisedAt)).build();
         });
     }
 
     private Demand raise(RaiseRequest request, Instant now) {
-        DemandCategory category = Enums.parse(DemandCategory.class, request.category(), "category");
-        DemandChannel requested = request.channel() == null ? null : Enums.parse(DemandChannel.class, request.channel(), "channel");
+        DemandCategory category = request.category();
+        DemandChannel requested = request.channel();
         UUID memberId = request.memberId();
         if (memberId == null) {
             if (access.judgedAsStaff()) {
@@ -127,7 +130,7 @@ public class DemandResource {
         if (f == null) {
             throw ProblemException.invalid("forumId", "no such forum");
         }
-        if (!Forums.within(m.organizationPath, f.organizationId)) {
+        if (!OrganizationPath.isWithin(m.organizationPath, f.organizationId)) {
             throw ProblemException.invalid("forumId", "the forum was held by an organization the member does not belong to");
         }
         return forumId;
@@ -135,7 +138,7 @@ public class DemandResource {
 
     private static Organization answering(Member m, UUID requested) {
         UUID id = requested == null ? m.organizationId : requested;
-        if (!Forums.within(m.organizationPath, id)) {
+        if (!OrganizationPath.isWithin(m.organizationPath, id)) {
             throw ProblemException.invalid("answeringOrganizationId", "must be the member's own organization or one above it");
         }
         return Organization.findById(id);
@@ -149,7 +152,7 @@ public class DemandResource {
     public Response get(@PathParam("id") UUID id) {
         Demand d = Demands.require(id);
         access.requireRead(d);
-        return Response.ok(DemandView.of(d, Instant.now())).tag(String.valueOf(d.version)).build();
+        return Response.ok(DemandView.of(d, clock.now())).tag(ETags.tag(d.version)).build();
     }
 
     @POST
@@ -205,7 +208,7 @@ public class DemandResource {
         Demand d = Demands.lock(id);
         access.requireAnswer(d);
         ETags.check(ETags.expected(ifMatch), d.version, "demand " + id);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         demands.escalate(d, request.response(), actor.subject(), now);
         return answer(d, now);
     }
@@ -214,13 +217,13 @@ public class DemandResource {
         Demand d = Demands.lock(id);
         access.requireAnswer(d);
         ETags.check(ETags.expected(ifMatch), d.version, "demand " + id);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         demands.move(d, target, request.response(), actor.subject(), now);
         return answer(d, now);
     }
 
     private static Response answer(Demand d, Instant now) {
         Demand.getEntityManager().flush(); // the version the ETag names is the one after this change
-        return Response.ok(DemandView.of(d, now)).tag(String.valueOf(d.version)).build();
+        return Response.ok(DemandView.of(d, now)).tag(ETags.tag(d.version)).build();
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +17,10 @@ import java.util.UUID;
 
 /** A forum (座谈会) of worker representatives held by an organization, with its minutes and the opinions heard. */
 @Entity
-@Table(name = "forum")
 public class Forum extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "organization_id")
     public UUID organizationId;
-    @Column(name = "held_on")
     public LocalDate heldOn;
     public String topic;
     public String minutes;
@@ -38,8 +34,6 @@ public class Forum extends PanacheEntityBase {
     @OrderColumn(name = "position")
     @Column(name = "text")
     public List<String> opinions = new ArrayList<>();
-    @Column(name = "recorded_at")
     public Instant recordedAt;
-    @Column(name = "recorded_by")
     public String recordedBy;
 }

@@ -26,6 +26,7 @@ import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.net.URI;
 import java.time.Instant;
@@ -64,8 +65,10 @@ public class ForumResource {
     private final DemandAccess access;
     private final Actor actor;
     private final IdempotentPost idempotent;
+    private final BusinessClock clock;
 
-    public ForumResource(Forums forums, DemandAccess access, Actor actor, IdempotentPost idempotent) {
+    public ForumResource(Forums forums, DemandAccess access, Actor actor, IdempotentPost idempotent, BusinessClock clock) {
+        this.clock = clock;
         this.forums = forums;
         this.access = access;
         this.actor = actor;
@@ -91,7 +94,7 @@ public class ForumResource {
             }
             access.requireOrganization(o.id);
             Forum f = forums.hold(o, request.heldOn(), request.topic(), request.minutes(), request.representativeMemberIds(),
-                    request.opinions(), actor.subject(), Instant.now());
+                    request.opinions(), actor.subject(), clock.now());
             return Response.created(URI.create("/api/v1/forums/" + f.id)).entity(ForumView.of(f)).build();
         });
     }

@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.identity.OrganizationPath;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,13 +18,6 @@ import java.util.UUID;
 /** Forum use cases: a forum is recorded once held, with the representatives present and the opinions heard. */
 @ApplicationScoped
 public class Forums {
-
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** True when {@code organizationId} is the organization at the end of {@code path} or one of its ancestors. */
-    public static boolean within(String path, UUID organizationId) {
-        return path != null && organizationId != null && path.contains("/" + organizationId + "/");
-    }
 
     public static Forum require(UUID id) {
         Forum f = Forum.findById(id);
@@ -40,13 +34,13 @@ public class Forums {
     @Transactional(Transactional.TxType.MANDATORY)
     public Forum hold(Organization o, LocalDate heldOn, String topic, String minutes, List<UUID> representatives,
                       List<String> opinions, String actor, Instant now) {
-        if (heldOn.isAfter(LocalDate.ofInstant(now, BUSINESS_ZONE))) {
+        if (heldOn.isAfter(BusinessClock.dateOf(now))) {
             throw ProblemException.invalid("heldOn", "a forum is recorded once held; " + heldOn + " is in the future");
         }
         List<UUID> present = new ArrayList<>(new LinkedHashSet<>(representatives == null ? List.of() : representatives));
         for (int i = 0; i < present.size(); i++) {
             Member m = Member.findById(present.get(i));
-            if (m == null || !within(m.organizationPath, o.id)) {
+            if (m == null || !OrganizationPath.isWithin(m.organizationPath, o.id)) {
                 throw ProblemException.invalid("representativeMemberIds[" + i + "]",
                         "no member " + present.get(i) + " in the organization's subtree");
             }

@@ -15,6 +15,7 @@ import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -27,8 +28,10 @@ public class MemberDemandResource {
 
     private final DemandAccess access;
     private final DemandQueries queries;
+    private final BusinessClock clock;
 
-    public MemberDemandResource(DemandAccess access, DemandQueries queries) {
+    public MemberDemandResource(DemandAccess access, DemandQueries queries, BusinessClock clock) {
+        this.clock = clock;
         this.access = access;
         this.queries = queries;
     }
@@ -46,7 +49,7 @@ public class MemberDemandResource {
         }
         access.requireMemberRecords(m);
         PageRequest page = PageRequest.of(limit, cursor);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         var views = DemandView.of(queries.ofMember(m.id, Boolean.TRUE.equals(open), page), now);
         return Page.of(views, page.limit(), v -> PageRequest.encode(v.raisedAt(), v.id()), v -> v);
     }

@@ -15,6 +15,7 @@ import org.unionhub.membership.organization.Organizations;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -27,8 +28,10 @@ public class OrganizationDemandResource {
 
     private final DemandAccess access;
     private final DemandQueries queries;
+    private final BusinessClock clock;
 
-    public OrganizationDemandResource(DemandAccess access, DemandQueries queries) {
+    public OrganizationDemandResource(DemandAccess access, DemandQueries queries, BusinessClock clock) {
+        this.clock = clock;
         this.access = access;
         this.queries = queries;
     }
@@ -44,7 +47,7 @@ public class OrganizationDemandResource {
         Organization o = Organizations.require(id);
         access.requireOrganization(o.id);
         PageRequest page = PageRequest.of(limit, cursor);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         var rows = queries.ofSubtree(o.path, Boolean.TRUE.equals(open), Boolean.TRUE.equals(overdue) ? now : null, page);
         var views = DemandView.of(rows, now);
         return Page.of(views, page.limit(), v -> PageRequest.encode(v.dueAt(), v.id()), v -> v);

@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.member.Member;
 import org.unionhub.membership.member.MemberAccess;
 import org.unionhub.membership.member.Members;
@@ -41,7 +39,7 @@ import java.util.UUID;
 @Tag(name = "Honors", description = "荣誉: labour medals, model workers, craftsmen, competition prizes")
 public class HonorResource {
 
-    public record HonorRequest(@NotBlank @Schema(implementation = HonorKind.class) String kind, @NotBlank @Size(max = 200) String title, LocalDate awardedOn,
+    public record HonorRequest(@NotNull HonorKind kind, @NotBlank @Size(max = 200) String title, LocalDate awardedOn,
                                @Size(max = 200) String awardedBy) {
     }
 
@@ -83,7 +81,7 @@ public class HonorResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "model worker",
             value = "{\"kind\":\"MODEL_WORKER\",\"title\":\"葫芦岛市劳动模范\",\"awardedOn\":\"2023-04-28\",\"awardedBy\":\"葫芦岛市人民政府\"}")))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull HonorRequest request) {
-        HonorKind kind = Enums.parse(HonorKind.class, request.kind(), "kind");
+        HonorKind kind = request.kind();
         if (kind == HonorKind.COMPETITION_PRIZE || kind == HonorKind.MEDAL_NOMINATION) {
             throw ProblemException.invalid("kind", "competition prizes and nominations come from the competition service");
         }

@@ -9,6 +9,7 @@ import org.unionhub.membership.member.MemberEvents;
 import org.unionhub.membership.member.Members;
 import org.unionhub.platform.event.IncomingEvent;
 import org.unionhub.platform.outbox.Outbox;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +25,10 @@ public class Honors {
 
     private final Outbox outbox;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Honors(Outbox outbox, EntityManager em) {
+    public Honors(Outbox outbox, EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.em = em;
     }
@@ -41,7 +44,7 @@ public class Honors {
         h.awardedBy = awardedBy;
         h.sourceType = "STAFF";
         h.sourceId = h.id.toString();
-        h.recordedAt = Instant.now();
+        h.recordedAt = clock.now();
         h.recordedBy = actor;
         h.persist();
         announce(m, h);
@@ -70,7 +73,7 @@ public class Honors {
         h.competitionId = uuid(d, "competitionId", e);
         h.competitionName = text(d, "competitionName");
         h.rank = d.hasNonNull("rank") ? d.get("rank").asInt() : null;
-        h.recordedAt = Instant.now();
+        h.recordedAt = clock.now();
         h.recordedBy = e.source();
         if (award) {
             h.kind = HonorKind.COMPETITION_PRIZE.name();
@@ -129,7 +132,7 @@ public class Honors {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+            return OffsetDateTime.parse(v).atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
         } catch (RuntimeException ex) {
             try {
                 return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v);

@@ -15,7 +15,9 @@ import org.unionhub.membership.member.MobilePhone;
 import org.unionhub.membership.member.PersonalData;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.OrganizationTree;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.outbox.Outbox;
+import org.unionhub.platform.time.BusinessClock;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -30,7 +32,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,9 +67,9 @@ public class MemberImportJob {
     static final int CHUNK = 1000;
     /** pg advisory lock class of import jobs ("mimp"): one runner per job across replicas. */
     private static final int LOCK_CLASS = 0x6d696d70;
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DataSource dataSource;
+    private final BusinessClock clock;
     private final PersonalData personalData;
     private final Members members;
     private final Outbox outbox;
@@ -80,10 +81,11 @@ public class MemberImportJob {
     private volatile boolean stopping;
 
     public MemberImportJob(DataSource dataSource, PersonalData personalData, Members members, Outbox outbox, ImportFiles files,
-                           Event<Starting> starting,
+                           Event<Starting> starting, BusinessClock clock,
                            @ConfigProperty(name = "unionhub.import.workers", defaultValue = "1") int workers,
                            @ConfigProperty(name = "unionhub.import.queue", defaultValue = "4") int queue) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.personalData = personalData;
         this.members = members;
         this.outbox = outbox;
@@ -199,7 +201,7 @@ public class MemberImportJob {
             }
             j.status = MemberImport.Status.RUNNING;
             j.attempts++;
-            j.runStartedAt = Instant.now();
+            j.runStartedAt = clock.now();
             j.runStartedRows = j.doneRows;
             return j;
         });
@@ -208,7 +210,7 @@ public class MemberImportJob {
         }
         long started = System.nanoTime();
         Charset charset = Charset.forName(job.charset);
-        LocalDate today = LocalDate.now(BUSINESS_ZONE);
+        LocalDate today = clock.today();
         Map<String, Integer> seen = new HashMap<>();
         Map<UUID, String> paths = new HashMap<>();
         int committed = job.lastRow;
@@ -258,7 +260,7 @@ public class MemberImportJob {
         QuarkusTransaction.requiringNew().run(() -> {
             MemberImport j = MemberImport.findById(jobId);
             j.status = MemberImport.Status.DONE;
-            j.finishedAt = Instant.now();
+            j.finishedAt = clock.now();
             files.delete(jobId);
         });
         LOG.infof("member import %s: %d rows in %d ms (run %d)", jobId, record - job.lastRow,
@@ -272,7 +274,7 @@ public class MemberImportJob {
                 if (j != null && !j.finished()) {
                     j.status = MemberImport.Status.FAILED;
                     j.error = reason;
-                    j.finishedAt = Instant.now();
+                    j.finishedAt = clock.now();
                     files.delete(jobId);
                 }
             });
@@ -292,7 +294,7 @@ public class MemberImportJob {
             String path = paths.get(row.organizationId());
             if (path == null || path.isEmpty()) {
                 failures.add(new ImportRows.Failure(row.line(), "organizationId: no such organization"));
-            } else if (job.staffOrg != null && !path.contains("/" + job.staffOrg + "/")) {
+            } else if (job.staffOrg != null && !OrganizationPath.isWithin(path, job.staffOrg)) {
                 failures.add(new ImportRows.Failure(row.line(), "organizationId: outside your organization's subtree"));
             } else {
                 placeable.add(row);
@@ -348,7 +350,7 @@ public class MemberImportJob {
         if (fresh.isEmpty()) {
             return new int[]{imported, skipped};
         }
-        Timestamp ts = Timestamp.from(Instant.now());
+        Timestamp ts = Timestamp.from(clock.now());
         int n = fresh.size();
         UUID[] ids = new UUID[n];
         String[] names = new String[n], hashes = new String[n], idCiphers = new String[n], idMasks = new String[n], births = new String[n],

@@ -20,9 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -53,6 +56,7 @@ public class MemberImportResource {
                                  String error, String charset, int attempts, Instant createdAt, Instant finishedAt) {
     }
 
+    private final BusinessClock clock;
     private final MemberImportJob job;
     private final ImportFiles files;
     private final Actor actor;
@@ -61,10 +65,11 @@ public class MemberImportResource {
     private final long maxBytes;
     private final int retryAfterSeconds;
 
-    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ObjectMapper json, EntityManager em,
+    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ObjectMapper json, EntityManager em, BusinessClock clock,
                                 @ConfigProperty(name = "unionhub.import.max-body-size", defaultValue = "64M") MemorySize maxBytes,
                                 @ConfigProperty(name = "unionhub.import.retry-after", defaultValue = "30") int retryAfterSeconds) {
         this.job = job;
+        this.clock = clock;
         this.files = files;
         this.actor = actor;
         this.json = json;
@@ -113,7 +118,7 @@ public class MemberImportResource {
                 m.failures = "[]";
                 m.charset = received.charset().name();
                 m.staffOrg = org;
-                m.createdAt = Instant.now();
+                m.createdAt = clock.now();
                 m.createdBy = actor.subject();
                 m.persistAndFlush();
                 files.store(m.id, stored);
@@ -154,12 +159,12 @@ public class MemberImportResource {
         return view(m, failures(m));
     }
 
-    @SuppressWarnings("unchecked")
     private List<ImportRows.Failure> failures(MemberImport m) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT line, reason FROM member_import_failure WHERE job_id = ?1 ORDER BY line").setParameter(1, m.id).getResultList());
+        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).createNativeQuery(
+                "SELECT line, reason FROM member_import_failure WHERE job_id = ?1 ORDER BY line", Tuple.class)
+                .setParameter(1, m.id).getResultList());
         if (!rows.isEmpty()) {
-            return rows.stream().map(r -> new ImportRows.Failure(((Number) r[0]).intValue(), (String) r[1])).toList();
+            return rows.stream().map(r -> new ImportRows.Failure(r.get(0, Number.class).intValue(), r.get(1, String.class))).toList();
         }
         try {
             // jobs from before the failures had their own table
@@ -170,7 +175,7 @@ public class MemberImportResource {
     }
 
     private ImportResponse view(MemberImport m, List<ImportRows.Failure> failures) {
-        return new ImportResponse(m.id, m.status, m.totalRows, m.doneRows, m.totalRows, m.doneRows, estimatedSecondsLeft(m, Instant.now()),
+        return new ImportResponse(m.id, m.status, m.totalRows, m.doneRows, m.totalRows, m.doneRows, estimatedSecondsLeft(m, clock.now()),
                 m.imported, m.skipped, m.failed, failures, m.error, m.charset, m.attempts, m.createdAt, m.finishedAt);
     }
 

@@ -2,6 +2,7 @@ package org.unionhub.membership.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
@@ -53,7 +54,7 @@ public class MemberAccess {
     private boolean covers(Member m) {
         if (actor.has(Roles.STAFF) && m.organizationPath != null) {
             Optional<UUID> staffOrg = actor.orgId();
-            if (staffOrg.isPresent() && m.organizationPath.contains("/" + staffOrg.get() + "/")) {
+            if (staffOrg.isPresent() && OrganizationPath.isWithin(m.organizationPath, staffOrg.get())) {
                 return true;
             }
         }

@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.organization.Organization;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -54,8 +54,8 @@ public class MemberResource {
             + "\"organizationId\":\"6f1c2d3e-0000-4000-8000-000000000002\",\"joinChannel\":\"ONLINE\"}";
 
     public record JoinRequest(@NotBlank @Size(max = 100) String name, @NotBlank String idNumber, @NotBlank String phone,
-                              @NotBlank @Schema(implementation = EmploymentForm.class) String employmentForm, @Size(max = 200) String employer,
-                              @NotNull UUID organizationId, @NotBlank @Schema(implementation = JoinChannel.class) String joinChannel) {
+                              @NotNull EmploymentForm employmentForm, @Size(max = 200) String employer,
+                              @NotNull UUID organizationId, @NotNull JoinChannel joinChannel) {
         /** The request as the idempotency store hashes it: never the raw ID number or phone in clear. */
         @Override
         public String toString() {
@@ -114,8 +114,8 @@ public class MemberResource {
                     + "Publishes member.joined.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "truck driver joins from the app", value = JOIN_EXAMPLE)))
     public Response join(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull JoinRequest request) {
-        EmploymentForm form = Enums.parse(EmploymentForm.class, request.employmentForm(), "employmentForm");
-        JoinChannel channel = Enums.parse(JoinChannel.class, request.joinChannel(), "joinChannel");
+        EmploymentForm form = request.employmentForm();
+        JoinChannel channel = request.joinChannel();
         // a token with staff is judged by its staff scope alone, whatever else it carries (a member role never lifts the check)
         boolean staff = actor.has(Roles.STAFF);
         boolean enrolsOthers = staff || actor.has(Roles.ADMIN);
@@ -202,23 +202,15 @@ public class MemberResource {
         // the gram index gives and orders them by id: walking the path order would read the subtree until a page of
         // names matched.
         boolean byName = q != null && !q.isBlank();
-        if (!page.first()) {
-            try {
-                if (page.after().size() != (byName ? 1 : 2)) {
-                    throw new IllegalArgumentException("a cursor of another listing");
-                }
-                if (byName) {
-                    params.and("afterId", UUID.fromString(page.after().get(0)));
-                    where.add("id > :afterId");
-                } else {
-                    // the first condition starts the index range at the cursor, the second skips the rows of the
-                    // cursor's organization already given
-                    params.and("afterPath", page.after().get(0)).and("afterId", UUID.fromString(page.after().get(1)));
-                    where.add("organizationPath >= :afterPath and (organizationPath > :afterPath or id > :afterId)");
-                }
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+        if (!page.first() && byName) {
+            params.and("afterId", page.cursor(1).uuid(0));
+            where.add("id > :afterId");
+        } else if (!page.first()) {
+            // the first condition starts the index range at the cursor, the second skips the rows of the
+            // cursor's organization already given
+            Cursor after = page.cursor(2);
+            params.and("afterPath", after.text(0)).and("afterId", after.uuid(1));
+            where.add("organizationPath >= :afterPath and (organizationPath > :afterPath or id > :afterId)");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         Sort order = byName ? Sort.by("id") : Sort.by("organizationPath").and("id");
@@ -330,6 +322,6 @@ public class MemberResource {
     }
 
     static EntityTag etag(Member m) {
-        return new EntityTag(String.valueOf(m.version));
+        return ETags.tag(m.version);
     }
 }

@@ -6,15 +6,15 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Sql;
+import org.unionhub.platform.http.ETags;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.membership.organization.Organization;
 import org.unionhub.membership.organization.OrganizationTree;
 import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -53,8 +53,10 @@ public class Members {
     private final EntityManager em;
     private final AfterCommit afterCommit;
     private final Map<JoinChannel, Counter> joined = new EnumMap<>(JoinChannel.class);
+    private final BusinessClock clock;
 
-    public Members(Outbox outbox, PersonalData personalData, EntityManager em, AfterCommit afterCommit, MeterRegistry metrics) {
+    public Members(Outbox outbox, PersonalData personalData, EntityManager em, AfterCommit afterCommit, MeterRegistry metrics, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.personalData = personalData;
         this.em = em;
@@ -73,7 +75,7 @@ public class Members {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Member join(JoinCommand c, Organization org, String actor) {
-        ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber());
+        ResidentIdNumber idNumber = ResidentIdNumber.parse(c.idNumber(), clock.today());
         String phone = MobilePhone.parse(c.phone());
         String hash = personalData.hash(idNumber.value());
         if (c.selfApplication() && accountHoldsMembership(c.accountSubject())) {
@@ -95,7 +97,7 @@ public class Members {
             m.idHash = hash;
             m.createdBy = actor;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         m.name = c.name().trim();
         m.idCipher = personalData.encrypt(idNumber.value());
         m.idMasked = idNumber.masked();
@@ -117,17 +119,8 @@ public class Members {
         if (before == null) {
             m.persist();
         }
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Sql.isUniqueViolation(e)) {
-                if (c.selfApplication()) {
-                    throw applicationNotAccepted();
-                }
-                throw ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> c.selfApplication() ? applicationNotAccepted()
+                : ProblemException.conflict("already-member", "this person joined at the same moment; one active membership per person"));
         history(m, actor, "JOINED", before, fromOrg, c.joinChannel() == JoinChannel.ONLINE ? "online application" : "enrolled on site");
         outbox.publish(MemberEvents.TOPIC, MemberEvents.JOINED, m.id, eventData(m));
         Counter counter = joined.get(c.joinChannel());
@@ -147,7 +140,7 @@ public class Members {
         ETags.check(expectedVersion, locked.version, "member " + locked.id);
         Member.Status before = locked.status;
         locked.status = MemberLifecycle.next(before, action);
-        locked.statusChangedAt = Instant.now();
+        locked.statusChangedAt = clock.now();
         em.flush();
         history(locked, actor, action.verb.toUpperCase(java.util.Locale.ROOT), before, locked.organizationId, reason);
         outbox.publish(MemberEvents.TOPIC, MemberEvents.typeOf(action), locked.id, eventData(locked).reason(reason));
@@ -183,10 +176,10 @@ public class Members {
         return MemberEvents.MemberEventData.of(m, OrganizationTree.ancestors(m.organizationPath));
     }
 
-    private static MemberHistory history(Member m, String actor, String action, Member.Status from, UUID fromOrg, String reason) {
+    private MemberHistory history(Member m, String actor, String action, Member.Status from, UUID fromOrg, String reason) {
         MemberHistory h = new MemberHistory();
         h.memberId = m.id;
-        h.at = Instant.now();
+        h.at = clock.now();
         h.actor = actor;
         h.action = action;
         h.fromStatus = from == null ? null : from.name();

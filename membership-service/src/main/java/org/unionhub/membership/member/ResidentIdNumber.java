@@ -38,11 +38,7 @@ public final class ResidentIdNumber {
         return CHECK.charAt(sum % 11);
     }
 
-    /** Validates or answers 400 naming {@code idNumber}; never echoes the number. */
-    public static ResidentIdNumber parse(String raw) {
-        return parse(raw, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
-    }
-
+    /** Validates (a birth date after {@code today}, the business date, is refused) or answers 400 naming {@code idNumber}; never echoes the number. */
     public static ResidentIdNumber parse(String raw, LocalDate today) {
         String reason = problem(raw, today);
         if (reason != null) {

@@ -25,14 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.unionhub.membership.http.ETags;
-import org.unionhub.membership.http.Enums;
 import org.unionhub.membership.member.EmploymentForm;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -53,7 +52,7 @@ public class OrganizationResource {
     static final String CREATE_EXAMPLE = "{\"name\":\"绥中县大货车行业联合工会\",\"type\":\"INDUSTRY_JOINT\","
             + "\"parentId\":\"6f1c2d3e-0000-4000-8000-000000000001\",\"regionCode\":\"211421\",\"creditCode\":\"81211421MC0000001X\"}";
 
-    public record CreateRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Schema(implementation = OrganizationType.class) String type, UUID parentId,
+    public record CreateRequest(@NotBlank @Size(max = 200) String name, @NotNull OrganizationType type, UUID parentId,
                                 @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit administrative division code") String regionCode,
                                 String creditCode) {
     }
@@ -95,7 +94,7 @@ public class OrganizationResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "industry joint union", value = CREATE_EXAMPLE)))
     public Response create(@HeaderParam(IdempotentPost.HEADER) String idempotencyKey, @Valid @NotNull CreateRequest request) {
         return idempotent.run(idempotencyKey, "POST /api/v1/organizations " + actor.subject(), request, () -> {
-            Organization o = organizations.create(request.name(), Enums.parse(OrganizationType.class, request.type(), "type"), request.parentId(), request.regionCode(),
+            Organization o = organizations.create(request.name(), request.type(), request.parentId(), request.regionCode(),
                     request.creditCode(), actor.subject());
             return Response.created(URI.create("/api/v1/organizations/" + o.id)).tag(etag(o))
                     .entity(OrganizationResponse.of(o)).build();
@@ -148,12 +147,9 @@ public class OrganizationResource {
             params.and("q", "%" + q.trim().toLowerCase() + "%");
         }
         if (!page.first()) {
-            List<String> after = page.after();
-            if (after.size() != 2) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
             where.add("(name > :afterName or (name = :afterName and id > :afterId))");
-            params.and("afterName", after.get(0)).and("afterId", parseUuid(after.get(1)));
+            params.and("afterName", after.text(0)).and("afterId", after.uuid(1));
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         List<Organization> rows = Organization.find(query, Sort.by("name").and("id"), params)
@@ -186,14 +182,6 @@ public class OrganizationResource {
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(Organization o) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(o.version));
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
+        return ETags.tag(o.version);
     }
 }

@@ -2,6 +2,8 @@ package org.unionhub.membership.organization;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,22 +39,23 @@ public class OrganizationStats {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
     public Stats of(Organization o, List<String> employmentForms) {
         Map<String, Long> byForm = new LinkedHashMap<>();
         employmentForms.forEach(f -> byForm.put(f, 0L));
         long total = 0;
         long cardsIssued = 0;
         long cardsValid = 0;
-        List<Object[]> rows = em.createNativeQuery(COUNTS).setParameter(1, o.id).setParameter(2, o.path + "%").getResultList();
-        for (Object[] r : rows) {
-            long active = ((Number) r[1]).longValue();
-            if (r[0] != null) {
-                byForm.merge((String) r[0], active, Long::sum);
+        List<Tuple> rows = em.unwrap(Session.class).createNativeQuery(COUNTS, Tuple.class)
+                .setParameter(1, o.id).setParameter(2, o.path + "%").getResultList();
+        for (Tuple r : rows) {
+            long active = r.get(1, Number.class).longValue();
+            String form = r.get(0, String.class);
+            if (form != null) {
+                byForm.merge(form, active, Long::sum);
                 total += active;
             }
-            cardsIssued += ((Number) r[2]).longValue();
-            cardsValid += ((Number) r[3]).longValue();
+            cardsIssued += r.get(2, Number.class).longValue();
+            cardsValid += r.get(3, Number.class).longValue();
         }
         return new Stats(o.id, total, byForm, cardsIssued, cardsValid);
     }

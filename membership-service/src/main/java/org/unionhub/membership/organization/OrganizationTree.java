@@ -35,11 +35,6 @@ public final class OrganizationTree {
         }
     }
 
-    /** {@code /root/.../parent/self/} */
-    public static String childPath(String parentPath, UUID self) {
-        return (parentPath == null ? "/" : parentPath) + self + "/";
-    }
-
     /** The ancestors named by a path, root first, without the organization itself. */
     public static List<UUID> ancestors(String path) {
         List<UUID> all = new ArrayList<>();

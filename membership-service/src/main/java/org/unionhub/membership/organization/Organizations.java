@@ -4,13 +4,16 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.unionhub.membership.persistence.UniqueIndex;
 import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationSnapshot;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,8 +26,10 @@ public class Organizations {
     private final OrganizationScope scope;
     private final Actor actor;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Organizations(Outbox outbox, OrganizationScope scope, Actor actor, EntityManager em) {
+    public Organizations(Outbox outbox, OrganizationScope scope, Actor actor, EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.scope = scope;
         this.actor = actor;
@@ -61,8 +66,8 @@ public class Organizations {
         o.parentId = parentId;
         o.regionCode = regionCode;
         o.creditCode = creditCode;
-        o.path = OrganizationTree.childPath(parent == null ? null : parent.path, o.id);
-        o.createdAt = Instant.now();
+        o.path = OrganizationPath.child(parent == null ? null : parent.path, o.id);
+        o.createdAt = clock.now();
         o.updatedAt = o.createdAt;
         o.createdBy = actor;
         o.persist();
@@ -79,13 +84,13 @@ public class Organizations {
             throw ProblemException.notFound("organization", id);
         }
         scope.require(id);
-        org.unionhub.membership.http.ETags.check(expectedVersion, o.version, "organization " + id);
+        org.unionhub.platform.http.ETags.check(expectedVersion, o.version, "organization " + id);
         String creditCode = CreditCode.parse(rawCreditCode);
         requireUniqueCreditCode(creditCode, id);
         o.name = name.trim();
         o.regionCode = regionCode;
         o.creditCode = creditCode;
-        o.updatedAt = Instant.now();
+        o.updatedAt = clock.now();
         flushOrDuplicate();
         project(o);
         outbox.publish(OrganizationEvents.TOPIC, OrganizationEvents.UPDATED, o.id, snapshot(o));
@@ -109,14 +114,8 @@ public class Organizations {
 
     /** Two creations racing on one credit code: the unique index decides, and the loser hears 409. */
     private void flushOrDuplicate() {
-        try {
-            em.flush();
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (org.unionhub.membership.http.Sql.isUniqueViolation(e)) {
-                throw ProblemException.conflict("duplicate-credit-code", "another organization already has this unified social credit code");
-            }
-            throw e;
-        }
+        UniqueIndex.flush(em, () -> ProblemException.conflict("duplicate-credit-code",
+                "another organization already has this unified social credit code"));
     }
 
     /** The platform's organization_view, so that OrganizationScope works inside this service too. */

@@ -4,11 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.membership.TestData;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +57,7 @@ class CardResourceTest {
                 .body("amount", equalTo("300.00")).body("payable", equalTo("291.00")).body("saved", equalTo("9.00"));
         redeem(staff, card, repair, "123.45").then().statusCode(201)
                 .body("payable", equalTo("117.28")).body("saved", equalTo("6.17"));
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(BusinessClock.ZONE).getYear();
         given().auth().oauth2(DevTokens.member(UUID.fromString(member))).get("/api/v1/members/" + member + "/savings?year=" + year)
                 .then().statusCode(200).body("saved", equalTo("15.17")).body("paid", equalTo("408.28")).body("redemptions", equalTo(2));
         given().auth().oauth2(DevTokens.member(UUID.fromString(member))).get("/api/v1/members/" + member + "/savings?year=" + (year - 1))

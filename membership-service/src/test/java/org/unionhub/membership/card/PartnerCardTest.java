@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.infra.TopicProbe;
 import org.unionhub.membership.TestData;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +57,7 @@ class PartnerCardTest {
     }
 
     static Response savings(String member) {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(BusinessClock.ZONE).getYear();
         return given().auth().oauth2(DevTokens.member(UUID.fromString(member))).get("/api/v1/members/" + member + "/savings?year=" + year);
     }
 

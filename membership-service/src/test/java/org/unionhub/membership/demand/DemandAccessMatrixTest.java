@@ -3,12 +3,12 @@ package org.unionhub.membership.demand;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.infra.access.AccessMatrix;
 import org.unionhub.infra.access.Caller;
 import org.unionhub.infra.access.CallerTokens;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,7 @@ public class DemandAccessMatrixTest {
         UUID self = f.member();
         UUID other = f.member();
         UUID demand = DemandFixture.raise(self);
-        UUID forum = DemandFixture.forum(f.leaf, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "加油、维修负担重");
+        UUID forum = DemandFixture.forum(f.leaf, LocalDate.now(BusinessClock.ZONE).toString(), "加油、维修负担重");
         // operations that use up their target get a fresh demand per caller, made before any call so that the probes
         // of refused calls see only what the call itself did
         Map<Caller, UUID> toAccept = pool(self, f);
@@ -76,7 +76,7 @@ public class DemandAccessMatrixTest {
                 .rule("staff over the organization; admin")
                 .allow(SUBTREE_STAFF, ANCESTOR_STAFF, ADMIN);
         m.op("GET /api/v1/organizations/{id}/demand-figures").path("id", f.leaf)
-                .query("year", LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear())
+                .query("year", LocalDate.now(BusinessClock.ZONE).getYear())
                 .rule("staff over the organization; admin")
                 .allow(SUBTREE_STAFF, ANCESTOR_STAFF, ADMIN);
         m.op("POST /api/v1/forums")

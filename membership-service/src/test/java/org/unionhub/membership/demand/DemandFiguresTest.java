@@ -7,9 +7,9 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +34,7 @@ class DemandFiguresTest {
     @Test
     void theTruckDriversUnionsYearSixOpinionsHeardThirteenDemandsResolved() {
         DemandFixture f = new DemandFixture();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(BusinessClock.ZONE);
         int year = today.getYear();
         List<UUID> forums = new ArrayList<>();
         for (int month = 0; month < 12; month++) {

@@ -3,6 +3,7 @@ package org.unionhub.membership.demand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.identity.OrganizationPath;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -41,10 +42,10 @@ class DemandRulesTest {
         UUID county = UUID.randomUUID();
         UUID leaf = UUID.randomUUID();
         String path = "/" + root + "/" + county + "/" + leaf + "/";
-        assertThat(Forums.within(path, leaf)).isTrue();
-        assertThat(Forums.within(path, root)).isTrue();
-        assertThat(Forums.within(path, UUID.randomUUID())).isFalse();
-        assertThat(Forums.within(null, leaf)).isFalse();
+        assertThat(OrganizationPath.isWithin(path, leaf)).isTrue();
+        assertThat(OrganizationPath.isWithin(path, root)).isTrue();
+        assertThat(OrganizationPath.isWithin(path, UUID.randomUUID())).isFalse();
+        assertThat(OrganizationPath.isWithin(null, leaf)).isFalse();
     }
 
     @Test

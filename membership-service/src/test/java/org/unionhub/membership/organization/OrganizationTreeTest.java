@@ -1,6 +1,7 @@
 package org.unionhub.membership.organization;
 
 import org.junit.jupiter.api.Test;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.util.List;
@@ -53,7 +54,7 @@ class OrganizationTreeTest {
     @Test
     void pathsListAncestorsRootFirst() {
         UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID();
-        String path = OrganizationTree.childPath(OrganizationTree.childPath(OrganizationTree.childPath(null, a), b), c);
+        String path = OrganizationPath.child(OrganizationPath.child(OrganizationPath.child(null, a), b), c);
         assertThat(path).isEqualTo("/" + a + "/" + b + "/" + c + "/");
         assertThat(OrganizationTree.ancestors(path)).isEqualTo(List.of(a, b));
         assertThat(OrganizationTree.ancestors("/" + a + "/")).isEmpty();
