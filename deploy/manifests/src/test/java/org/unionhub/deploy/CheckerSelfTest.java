@@ -127,12 +127,21 @@ class CheckerSelfTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("cannot write membership.member.v1.dlq"));
     }
 
+    /** A base holding {@code app.yaml} and an overlay {@code name} of it with one patch; returns the overlay. */
+    static Path overlay(Path dir, String app, String name, String patch) throws Exception {
+        Files.createDirectories(dir.resolve("base"));
+        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [app.yaml]\n");
+        Files.writeString(dir.resolve("base/app.yaml"), app);
+        Path overlay = Files.createDirectories(dir.resolve(name));
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../base]\npatches: [{path: p.yaml}]\n");
+        Files.writeString(overlay.resolve("p.yaml"), patch);
+        return overlay;
+    }
+
     /** The overlays rely on these strategic-merge rules of kustomize; the real tool must keep them. */
     @Test
     void strategic_merge_merges_named_lists_and_removes_nulls(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("base"));
-        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [app.yaml]\n");
-        Files.writeString(dir.resolve("base/app.yaml"), """
+        Path overlay = overlay(dir, """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: app}
@@ -143,10 +152,7 @@ class CheckerSelfTest {
                         - {name: a, image: x, resources: {limits: {memory: 1Gi}}}
                         - {name: b, image: y}
                       dnsConfig: {searches: [unionhub.svc]}
-                """);
-        Files.createDirectories(dir.resolve("overlay"));
-        Files.writeString(dir.resolve("overlay/kustomization.yaml"), "resources: [../base]\npatches: [{path: p.yaml}]\n");
-        Files.writeString(dir.resolve("overlay/p.yaml"), """
+                """, "overlay", """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: app}
@@ -157,7 +163,7 @@ class CheckerSelfTest {
                         - {name: a, resources: {limits: {memory: 2Gi}}}
                       dnsConfig: null
                 """);
-        Resource app = Manifests.find(Manifests.render(dir.resolve("overlay")), "Deployment", "app").orElseThrow();
+        Resource app = Manifests.find(Manifests.render(overlay), "Deployment", "app").orElseThrow();
         JsonNode c = app.at("/spec/template/spec/containers");
         assertThat(c).hasSize(2);
         assertThat(c.at("/0/image").asText()).isEqualTo("x");
@@ -167,15 +173,11 @@ class CheckerSelfTest {
 
     @Test
     void an_overlay_patching_a_resource_the_base_lacks_fails_naming_both(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("base"));
-        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [app.yaml]\n");
-        Files.writeString(dir.resolve("base/app.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gateway}\n");
-        Files.createDirectories(dir.resolve("prod"));
-        Files.writeString(dir.resolve("prod/kustomization.yaml"), "resources: [../base]\npatches: [{path: p.yaml}]\n");
-        Files.writeString(dir.resolve("prod/p.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gatewy}\nspec: {replicas: 2}\n");
-        assertThatThrownBy(() -> Manifests.render(dir.resolve("prod")))
+        Path prod = overlay(dir, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gateway}\n",
+                "prod", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gatewy}\nspec: {replicas: 2}\n");
+        assertThatThrownBy(() -> Manifests.render(prod))
                 .hasMessageContaining("Deployment.v1.apps/gatewy")
-                .hasMessageContaining("kubectl kustomize " + dir.resolve("prod"));
+                .hasMessageContaining("kubectl kustomize " + prod);
     }
 
     @Test
