@@ -80,7 +80,7 @@ class ApiDocumentsTest {
             assertThat(d.getString("paths.'/api/v1/venues'.get.responses.'200'.content.'application/json'.schema.$ref"))
                     .isEqualTo("#/components/schemas/venue_Page");
             assertThat(d.getString("paths.'/api/v1/me'.get.summary")).contains("Role: member");
-            // the test-only routes (slow, flaky, down) publish no document
+            // the test-only routes (slow, dropping, erroring, flaky, down) publish no document
             assertThat(d.getList("info.x-unavailable")).doesNotContain("membership", "venue", "assistance", "competition");
         });
     }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Starts real HTTP servers on free ports as the gateway's upstreams and points the route table at
- * them: the four services, plus three test-only routes (slow, flaky, down) so that resilience tests
- * do not disturb each other.
+ * them: the five services, plus test-only routes, one per resilience test (slow, dropping, erroring,
+ * flaky, down): each upstream has its own circuit breaker, so every such test starts from a closed
+ * one whatever ran before it.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -32,7 +33,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (vertx == null) {
             vertx = Vertx.vertx();
-            for (String name : new String[]{"membership", "venue", "assistance", "competition", "partner", "slow", "flaky"}) {
+            for (String name : new String[]{"membership", "venue", "assistance", "competition", "partner", "slow", "dropping", "erroring", "flaky"}) {
                 SERVICES.put(name, new FakeService(vertx, name).start());
             }
             try (ServerSocket s = new ServerSocket(0)) {
@@ -45,6 +46,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         SERVICES.forEach((name, s) -> config.put("gateway.services." + name + ".url", s.url()));
         config.put("gateway.services.slow.routes", "/api/v1/slow-test");
         config.put("gateway.services.slow.timeout", "500ms");
+        config.put("gateway.services.dropping.routes", "/api/v1/drop-test");
+        config.put("gateway.services.dropping.timeout", "500ms");
+        config.put("gateway.services.erroring.routes", "/api/v1/error-test");
+        config.put("gateway.services.erroring.timeout", "500ms");
         config.put("gateway.services.flaky.routes", "/api/v1/flaky-test");
         config.put("gateway.services.flaky.timeout", "500ms");
         config.put("gateway.services.down.url", "http://127.0.0.1:" + downPort);

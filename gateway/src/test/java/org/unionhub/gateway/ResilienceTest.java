@@ -3,8 +3,11 @@ package org.unionhub.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.unionhub.gateway.routing.Breaker;
+import org.unionhub.gateway.routing.Upstreams;
 import org.unionhub.infra.DevTokens;
 
 import java.time.Duration;
@@ -16,16 +19,30 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+/**
+ * Each test calls an upstream of its own (FakeServices): a breaker opened by one test's failures
+ * cannot turn another's 504 or 502 into a 503, whatever the order the methods run in.
+ */
 @QuarkusTest
 @QuarkusTestResource(FakeServices.class)
 class ResilienceTest {
 
     private final String staff = DevTokens.staff(UUID.randomUUID());
 
+    @Inject
+    Upstreams upstreams;
+
     @AfterEach
     void heal() {
-        FakeServices.get("slow").reset();
-        FakeServices.get("flaky").reset();
+        for (String name : new String[]{"slow", "dropping", "erroring", "flaky"}) {
+            FakeServices.get(name).reset();
+        }
+    }
+
+    /** The test starts from a closed breaker of the upstream it calls. */
+    private void startsClosed(String upstream) {
+        assertThat(upstreams.named(upstream).orElseThrow().breaker().state())
+                .as("circuit breaker of " + upstream + " at the start of the test").isEqualTo(Breaker.State.CLOSED);
     }
 
     private Response timed(String path) {
@@ -34,6 +51,7 @@ class ResilienceTest {
 
     @Test
     void aSlowServiceGives504WithinItsTimeout() {
+        startsClosed("slow");
         FakeServices.get("slow").mode(FakeService.Mode.HANG);
         long start = System.nanoTime();
         timed("/api/v1/slow-test/x").then().statusCode(504)
@@ -49,6 +67,7 @@ class ResilienceTest {
 
     @Test
     void aServiceThatIsDownGives503Quickly() {
+        startsClosed("down");
         long start = System.nanoTime();
         timed("/api/v1/down-test").then().statusCode(503)
                 .contentType("application/problem+json")
@@ -59,14 +78,16 @@ class ResilienceTest {
 
     @Test
     void aServiceThatDropsTheConnectionGives502() {
-        FakeServices.get("slow").mode(FakeService.Mode.DROP);
-        timed("/api/v1/slow-test").then().statusCode(502)
+        startsClosed("dropping");
+        FakeServices.get("dropping").mode(FakeService.Mode.DROP);
+        timed("/api/v1/drop-test").then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://unionhub.org/problems/bad-gateway"));
     }
 
     @Test
     void theBreakerOpensOnRepeatedFailuresAndClosesWhenTheServiceRecovers() {
+        startsClosed("flaky");
         FakeService flaky = FakeServices.get("flaky");
         timed("/api/v1/flaky-test").then().statusCode(200);
         flaky.mode(FakeService.Mode.DROP);
@@ -92,11 +113,12 @@ class ResilienceTest {
     @Test
     void aServiceThatAnswersAnErrorIsNotRetried() {
         // retries are for connections that could not be made (UpstreamRetryTest); an answer is final
-        FakeService slow = FakeServices.get("slow");
-        slow.answer("/api/v1/slow-test/busy", req -> req.response().setStatusCode(503)
+        startsClosed("erroring");
+        FakeService erroring = FakeServices.get("erroring");
+        erroring.answer("/api/v1/error-test/busy", req -> req.response().setStatusCode(503)
                 .putHeader("Content-Type", "application/problem+json").end("{\"status\":503}"));
-        int before = slow.received();
-        timed("/api/v1/slow-test/busy").then().statusCode(503).body("status", equalTo(503));
-        assertThat(slow.received()).isEqualTo(before + 1);
+        int before = erroring.received();
+        timed("/api/v1/error-test/busy").then().statusCode(503).body("status", equalTo(503));
+        assertThat(erroring.received()).isEqualTo(before + 1);
     }
 }

@@ -8,7 +8,6 @@ import org.unionhub.deploy.Manifests.Resource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,7 +38,7 @@ class CheckerSelfTest {
 
     static Resource yaml(String text) throws Exception {
         ObjectNode n = (ObjectNode) Manifests.YAML.readTree(text);
-        return new Resource(n.path("kind").asText(), n.at("/metadata/name").asText(), n, new ArrayList<>(List.of("test.yaml")));
+        return new Resource(n.path("kind").asText(), n.at("/metadata/name").asText(), n, "test.yaml");
     }
 
     @Test
@@ -128,39 +127,57 @@ class CheckerSelfTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("cannot write membership.member.v1.dlq"));
     }
 
+    /** A base holding {@code app.yaml} and an overlay {@code name} of it with one patch; returns the overlay. */
+    static Path overlay(Path dir, String app, String name, String patch) throws Exception {
+        Files.createDirectories(dir.resolve("base"));
+        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [app.yaml]\n");
+        Files.writeString(dir.resolve("base/app.yaml"), app);
+        Path overlay = Files.createDirectories(dir.resolve(name));
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../base]\npatches: [{path: p.yaml}]\n");
+        Files.writeString(overlay.resolve("p.yaml"), patch);
+        return overlay;
+    }
+
+    /** The overlays rely on these strategic-merge rules of kustomize; the real tool must keep them. */
     @Test
-    void strategic_merge_merges_named_lists_and_removes_nulls() throws Exception {
-        ObjectNode base = (ObjectNode) Manifests.YAML.readTree("""
+    void strategic_merge_merges_named_lists_and_removes_nulls(@TempDir Path dir) throws Exception {
+        Path overlay = overlay(dir, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app}
                 spec:
-                  backup: {retentionPolicy: 30d}
-                  containers:
-                    - {name: a, image: x, resources: {limits: {memory: 1Gi}}}
-                    - {name: b, image: y}
+                  template:
+                    spec:
+                      containers:
+                        - {name: a, image: x, resources: {limits: {memory: 1Gi}}}
+                        - {name: b, image: y}
+                      dnsConfig: {searches: [unionhub.svc]}
+                """, "overlay", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - {name: a, resources: {limits: {memory: 2Gi}}}
+                      dnsConfig: null
                 """);
-        Manifests.merge(base, (ObjectNode) Manifests.YAML.readTree("""
-                spec:
-                  backup: null
-                  containers:
-                    - {name: a, resources: {limits: {memory: 2Gi}}}
-                """));
-        JsonNode c = base.at("/spec/containers");
+        Resource app = Manifests.find(Manifests.render(overlay), "Deployment", "app").orElseThrow();
+        JsonNode c = app.at("/spec/template/spec/containers");
         assertThat(c).hasSize(2);
         assertThat(c.at("/0/image").asText()).isEqualTo("x");
         assertThat(c.at("/0/resources/limits/memory").asText()).isEqualTo("2Gi");
-        assertThat(base.at("/spec/backup").isMissingNode()).isTrue();
+        assertThat(app.at("/spec/template/spec/dnsConfig").isMissingNode()).isTrue();
     }
 
     @Test
     void an_overlay_patching_a_resource_the_base_lacks_fails_naming_both(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("base"));
-        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [app.yaml]\n");
-        Files.writeString(dir.resolve("base/app.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gateway}\n");
-        Files.createDirectories(dir.resolve("prod"));
-        Files.writeString(dir.resolve("prod/kustomization.yaml"), "resources: [../base]\npatches: [{path: p.yaml}]\n");
-        Files.writeString(dir.resolve("prod/p.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gatewy}\nspec: {replicas: 2}\n");
-        assertThatThrownBy(() -> Manifests.render(dir.resolve("prod")))
-                .hasMessageContaining("p.yaml patches Deployment gatewy")
-                .hasMessageContaining("prod/kustomization.yaml does not define");
+        Path prod = overlay(dir, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gateway}\n",
+                "prod", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gatewy}\nspec: {replicas: 2}\n");
+        assertThatThrownBy(() -> Manifests.render(prod))
+                .hasMessageContaining("Deployment.v1.apps/gatewy")
+                .hasMessageContaining("kubectl kustomize " + prod);
     }
 
     @Test

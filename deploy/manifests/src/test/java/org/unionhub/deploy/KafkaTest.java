@@ -251,7 +251,7 @@ class KafkaTest {
         List<Resource> docs = new ArrayList<>();
         for (JsonNode d : Manifests.documents(rendered)) {
             docs.add(new Resource(d.path("kind").asText(), d.at("/metadata/name").asText(),
-                    (com.fasterxml.jackson.databind.node.ObjectNode) d, new ArrayList<>(List.of(repo.rel(template)))));
+                    (com.fasterxml.jackson.databind.node.ObjectNode) d, repo.rel(template)));
         }
         java.nio.file.Files.delete(rendered);
         List<String> problems = new ArrayList<>();

@@ -249,6 +249,17 @@ class KubernetesTest {
             }
             renamed.put(image.path("newName").asText(image.path("name").asText()), image.path("name").asText());
         }
+        // kustomize ignores an images: entry that matches no container; a rename that changes nothing is a mistake here
+        Set<String> running = new TreeSet<>();
+        ofKind(rendered(dir), "Deployment").forEach(dep -> Manifests.containers(dep).forEach(c -> running.add(c.path("image").asText())));
+        for (JsonNode image : Manifests.documents(k).get(0).path("images")) {
+            String expected = image.path("newName").asText(image.path("name").asText())
+                    + (image.has("newTag") ? ":" + image.path("newTag").asText() : "");
+            if (running.stream().noneMatch(i -> i.equals(expected) || (!image.has("newTag") && Manifests.imageName(i).equals(expected)))) {
+                problems.add(repo.rel(k) + ": renames image " + image.path("name").asText() + " to " + expected
+                        + ", which no container runs after rendering");
+            }
+        }
         for (Resource dep : ofKind(rendered(dir), "Deployment")) {
             for (JsonNode c : Manifests.containers(dep)) {
                 String name = Manifests.imageName(c.path("image").asText());

@@ -46,6 +46,10 @@ import java.util.UUID;
 @Tag(name = "Me", description = "The mobile app's personal view, assembled by the gateway")
 public class MeResource {
 
+    /**
+     * The unions' calendar, as platform's BusinessClock.ZONE: the gateway cannot use that constant, the platform jar
+     * brings Hibernate ORM, a datasource, Flyway and Kafka channels with it, none of which the edge has.
+     */
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String ME_EXAMPLE = """
             {"memberId":"6f1c2a4e-3b7d-4e8a-9c1f-2d3e4f5a6b7c",

@@ -87,13 +87,7 @@ public class DeliveryResource {
             q.append(" AND status = ?").append(params.size());
         }
         if (!page.first()) {
-            long after;
-            try {
-                after = Long.parseLong(page.after().get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-            params.add(after);
+            params.add(page.cursor(1).number(0));
             q.append(" AND seq < ?").append(params.size());
         }
         q.append(" ORDER BY seq DESC");

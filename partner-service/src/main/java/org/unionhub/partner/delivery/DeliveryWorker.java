@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.unionhub.partner.subscription.SigningSecret;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public class DeliveryWorker {
 
     private final Deliveries deliveries;
     private final WebhookSender sender;
+    private final BusinessClock clock;
     private final int batchSize;
     private final Duration pollInterval;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -47,12 +49,13 @@ public class DeliveryWorker {
     private volatile boolean running;
     private Thread thread;
 
-    public DeliveryWorker(Deliveries deliveries, WebhookSender sender, MeterRegistry metrics,
+    public DeliveryWorker(Deliveries deliveries, WebhookSender sender, BusinessClock clock, MeterRegistry metrics,
                           @ConfigProperty(name = "partner.delivery.batch-size") int batchSize,
                           @ConfigProperty(name = "partner.delivery.poll-interval") Duration pollInterval,
                           @ConfigProperty(name = "partner.delivery.enabled", defaultValue = "true") boolean enabled) {
         this.deliveries = deliveries;
         this.sender = sender;
+        this.clock = clock;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.enabled = enabled;
@@ -122,14 +125,14 @@ public class DeliveryWorker {
     private void send(List<Deliveries.Claimed> claimed) {
         Map<UUID, List<String>> secrets = QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, List<String>> bySubscription = new HashMap<>();
-            Instant now = Instant.now();
+            Instant now = clock.now();
             for (Deliveries.Claimed c : claimed) {
                 bySubscription.computeIfAbsent(c.subscriptionId(),
                         id -> SigningSecret.valid(id, now).stream().map(s -> s.secret).toList());
             }
             return bySubscription;
         });
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.now().getEpochSecond();
         for (Deliveries.Claimed c : claimed) {
             inFlight.acquireUninterruptibly();
             sender.send(c, secrets.get(c.subscriptionId()), timestamp).onComplete(result -> outcomes.add(result.succeeded()

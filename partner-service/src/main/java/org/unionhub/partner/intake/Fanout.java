@@ -13,9 +13,11 @@ import org.unionhub.partner.partner.Redaction;
 import org.unionhub.partner.stream.PartnerStream;
 import org.unionhub.partner.subscription.Subscription;
 import org.unionhub.platform.event.IncomingEvent;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.projection.MemberView;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,10 +39,12 @@ public class Fanout {
     private final PartnerStream stream;
     private final AfterCommit afterCommit;
     private final DeliveryWorker worker;
+    private final BusinessClock clock;
 
     public Fanout(EntityManager em, ObjectMapper json, Deliveries deliveries, PartnerStream stream,
-                  AfterCommit afterCommit, DeliveryWorker worker) {
+                  AfterCommit afterCommit, DeliveryWorker worker, BusinessClock clock) {
         this.em = em;
+        this.clock = clock;
         this.json = json;
         this.deliveries = deliveries;
         this.stream = stream;
@@ -59,7 +63,7 @@ public class Fanout {
         }
         String path = organizationPath(e);
         String key = e.subject() != null ? e.subject() : recordKey == null ? e.id().toString() : recordKey;
-        Instant occurredAt = e.time() == null ? Instant.now() : e.time().toInstant();
+        Instant occurredAt = e.time() == null ? clock.now() : e.time().toInstant();
         boolean queued = false;
         for (Partner p : partners) {
             if (!p.covers(path)) {
@@ -116,13 +120,15 @@ public class Fanout {
         JsonNode ancestors = d.has("organizationAncestors") ? d.get("organizationAncestors") : d.get("ancestors");
         UUID org = uuid(d.get("organizationId"));
         if (org != null && ancestors != null && ancestors.isArray()) {
-            StringBuilder sb = new StringBuilder("/");
-            ancestors.forEach(a -> sb.append(a.asText()).append('/'));
-            return sb.append(org).append('/').toString();
+            String path = null;
+            for (JsonNode a : ancestors) {
+                path = OrganizationPath.child(path, UUID.fromString(a.asText()));
+            }
+            return OrganizationPath.child(path, org);
         }
         if (org != null) {
             OrganizationView view = OrganizationView.findById(org);
-            return view != null ? view.path : "/" + org + "/";
+            return view != null ? view.path : OrganizationPath.child(null, org);
         }
         UUID member = uuid(d.get("memberId"));
         if (member != null) {

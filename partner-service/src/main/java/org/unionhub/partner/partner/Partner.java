@@ -1,12 +1,11 @@
 package org.unionhub.partner.partner;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.unionhub.platform.identity.OrganizationPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,25 +13,19 @@ import java.util.UUID;
 
 /** A partner system: what it may receive, from which part of the organization tree, and how redacted. */
 @Entity
-@Table(name = "partner")
 public class Partner extends PanacheEntityBase {
 
     @Id
     public UUID id;
     public String name;
     public String contact;
-    @Column(name = "allowed_event_types")
     public String[] allowedEventTypes;
     /** Root of the subtree the partner may receive; null = the whole tree. */
-    @Column(name = "organization_id")
     public UUID organizationId;
     @Enumerated(EnumType.STRING)
     public RedactionLevel redaction;
-    @Column(name = "kafka_stream")
     public boolean kafkaStream;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
 
     public boolean allows(String eventType) {
@@ -41,7 +34,7 @@ public class Partner extends PanacheEntityBase {
 
     /** Whether an event of the organization with this path ({@code /root/.../self/}, null when unknown) is the partner's. */
     public boolean covers(String organizationPath) {
-        return organizationId == null || (organizationPath != null && organizationPath.contains("/" + organizationId + "/"));
+        return organizationId == null || OrganizationPath.isWithin(organizationPath, organizationId);
     }
 
     /** The partner's Kafka topic. */

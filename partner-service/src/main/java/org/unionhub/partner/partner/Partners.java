@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +22,12 @@ public class Partners {
                                RedactionLevel redaction, Boolean kafkaStream) {
     }
 
+    private final BusinessClock clock;
+
+    public Partners(BusinessClock clock) {
+        this.clock = clock;
+    }
+
     @Transactional
     public Partner register(Registration r, String actor) {
         Partner p = new Partner();
@@ -36,7 +42,7 @@ public class Partners {
         p.organizationId = r.organizationId();
         p.redaction = r.redaction();
         p.kafkaStream = r.kafkaStream() == null || r.kafkaStream();
-        p.createdAt = Instant.now();
+        p.createdAt = clock.now();
         p.createdBy = actor;
         p.persist();
         return p;

@@ -1,12 +1,10 @@
 package org.unionhub.partner.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.UUID;
  * them. Kept readable because signing needs it; shown to the partner only once, when created.
  */
 @Entity
-@Table(name = "signing_secret")
 public class SigningSecret extends PanacheEntityBase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,13 +24,10 @@ public class SigningSecret extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "subscription_id")
     public UUID subscriptionId;
     public String secret;
-    @Column(name = "created_at")
     public Instant createdAt;
     /** Null for the current secret; set on the previous one by a rotation. */
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
     public static String generate() {

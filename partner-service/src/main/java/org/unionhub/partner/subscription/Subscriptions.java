@@ -7,6 +7,7 @@ import org.unionhub.partner.delivery.DeliveryWorker;
 import org.unionhub.partner.partner.Partner;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +25,12 @@ public class Subscriptions {
     private final WebhookUrls urls;
     private final Duration overlap;
     private final DeliveryWorker worker;
+    private final BusinessClock clock;
 
-    public Subscriptions(WebhookUrls urls, DeliveryWorker worker,
+    public Subscriptions(WebhookUrls urls, DeliveryWorker worker, BusinessClock clock,
                          @ConfigProperty(name = "partner.webhooks.rotation-overlap") Duration overlap) {
         this.urls = urls;
+        this.clock = clock;
         this.worker = worker;
         this.overlap = overlap;
     }
@@ -55,7 +58,7 @@ public class Subscriptions {
         }
         s.organizationId = organizationId;
         s.status = Subscription.ACTIVE;
-        s.createdAt = Instant.now();
+        s.createdAt = clock.now();
         s.createdBy = actor;
         s.persist();
         String secret = newSecret(s.id, s.createdAt);
@@ -68,7 +71,7 @@ public class Subscriptions {
      */
     @Transactional
     public String rotate(Subscription s) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         List<SigningSecret> current = SigningSecret.list("subscriptionId = ?1 AND expiresAt IS NULL", s.id);
         current.forEach(c -> c.expiresAt = now.plus(overlap));
         return newSecret(s.id, now);
