@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.venue.access.VenueAccess;
 import org.unionhub.venue.venue.Venue;
 import org.unionhub.venue.venue.Venues;
 
@@ -57,10 +57,10 @@ public class ActivityResource {
 
     private final Activities activities;
     private final Bookings bookings;
-    private final VenueAccess access;
+    private final Access access;
     private final IdempotentPost idempotent;
 
-    public ActivityResource(Activities activities, Bookings bookings, VenueAccess access, IdempotentPost idempotent) {
+    public ActivityResource(Activities activities, Bookings bookings, Access access, IdempotentPost idempotent) {
         this.activities = activities;
         this.bookings = bookings;
         this.access = access;
@@ -79,7 +79,7 @@ public class ActivityResource {
                                     "bookingOpensAt": "2023-02-20T00:00:00Z", "bookingClosesAt": "2023-03-01T05:00:00Z"}""")))
                            @Valid @NotNull CreateActivity r) {
         Venue v = Venues.require(venueId);
-        access.requireManage(v.organizationId);
+        access.requireStaffOver(v.organizationId);
         return idempotent.run(idempotencyKey, "POST /api/v1/venues/" + venueId + "/activities " + access.actor().subject(), r, () -> {
             Activity a = activities.schedule(venueId, new Activities.NewActivity(r.title(), r.description(), r.startsAt(), r.endsAt(),
                     r.capacity(), Boolean.TRUE.equals(r.membersOnly()), r.bookingOpensAt(), r.bookingClosesAt()), access.actor().subject());

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
@@ -55,13 +56,15 @@ public class BookingResource {
     }
 
     private final Bookings bookings;
-    private final VenueAccess access;
+    private final Access access;
+    private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final EntityManager em;
 
-    public BookingResource(Bookings bookings, VenueAccess access, IdempotentPost idempotent, EntityManager em) {
+    public BookingResource(Bookings bookings, Access access, VenueAccess venueAccess, IdempotentPost idempotent, EntityManager em) {
         this.bookings = bookings;
         this.access = access;
+        this.venueAccess = venueAccess;
         this.idempotent = idempotent;
         this.em = em;
     }
@@ -80,7 +83,7 @@ public class BookingResource {
         Bookings.requireActivity(activityId);
         // staff act for the members of their subtree, not for whoever walks into their venue: a booking fills the
         // member's cap, can get him banned after no-shows, and a members-only refusal tells his membership status
-        access.requireSelfOrStaffOf(r.memberId());
+        venueAccess.requireBookingFor(r.memberId());
         return idempotent.run(idempotencyKey, "POST /api/v1/activities/" + activityId + "/bookings " + access.actor().subject(), r, () -> {
             Booking b = bookings.book(activityId, r.memberId(), access.actor().subject(), Instant.now());
             return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(response(b)).build();
@@ -124,7 +127,7 @@ public class BookingResource {
     public Page<MemberBookingItem> ofMember(@PathParam("memberId") UUID memberId,
                                             @QueryParam("upcoming") @DefaultValue("false") boolean upcoming,
                                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        access.requireSelfOrStaffOf(memberId);
+        access.requireReadMember(memberId);
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder jpql = new StringBuilder("SELECT b, a, v FROM Booking b, Activity a, Venue v "
                 + "WHERE b.activityId = a.id AND a.venueId = v.id AND b.memberId = :member");
@@ -160,11 +163,11 @@ public class BookingResource {
     }
 
     private void requireOwnerOrVenueStaff(Booking b) {
-        if (access.actor().isSelf(b.memberId)) {
+        if (access.actsAsSelf(b.memberId)) {
             return;
         }
         Activity a = Bookings.requireActivity(b.activityId);
-        if (!access.manages(Venues.require(a.venueId).organizationId)) {
+        if (!access.covers(Venues.require(a.venueId).organizationId)) {
             throw ProblemException.forbidden("a member may act only on his own bookings");
         }
     }

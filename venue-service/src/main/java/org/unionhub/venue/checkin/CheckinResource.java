@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.venue.access.VenueAccess;
 import org.unionhub.venue.venue.OpeningHours;
 import org.unionhub.venue.venue.Venue;
 import org.unionhub.venue.venue.Venues;
@@ -52,10 +52,10 @@ public class CheckinResource {
 
     private final Checkins checkins;
     private final VisitStats stats;
-    private final VenueAccess access;
+    private final Access access;
     private final IdempotentPost idempotent;
 
-    public CheckinResource(Checkins checkins, VisitStats stats, VenueAccess access, IdempotentPost idempotent) {
+    public CheckinResource(Checkins checkins, VisitStats stats, Access access, IdempotentPost idempotent) {
         this.checkins = checkins;
         this.stats = stats;
         this.access = access;
@@ -75,14 +75,14 @@ public class CheckinResource {
                                     @ExampleObject(name = "staff entering a register", value = "{\"count\": 35, \"at\": \"2022-11-20T06:00:00Z\"}")}))
                             @Valid @NotNull CheckinRequest r) {
         Venue v = Venues.require(venueId);
-        boolean staff = access.manages(v.organizationId);
+        boolean staff = access.covers(v.organizationId);
         if (r.memberId() != null && r.count() != null && r.count() != 1) {
             throw ProblemException.invalid("count", "a named member's check-in counts one; give either memberId or count");
         }
         if (r.memberId() == null && r.count() == null) {
             throw ProblemException.invalid("memberId", "give a memberId or an anonymous count");
         }
-        if (!staff && (r.memberId() == null || !access.actor().isSelf(r.memberId()))) {
+        if (!staff && (r.memberId() == null || !access.actsAsSelf(r.memberId()))) {
             throw ProblemException.forbidden("a member may check in only himself; head counts are for the venue's staff");
         }
         Instant now = Instant.now();
@@ -134,7 +134,7 @@ public class CheckinResource {
     private Venue readable(UUID venueId) {
         Venue v = Venues.require(venueId);
         if (!access.actor().has(Roles.PARTNER)) {
-            access.requireManage(v.organizationId);
+            access.requireStaffOver(v.organizationId);
         }
         return v;
     }

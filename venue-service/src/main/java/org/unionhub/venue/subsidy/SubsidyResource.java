@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
@@ -105,13 +107,16 @@ public class SubsidyResource {
     }
 
     private final Subsidies subsidies;
-    private final VenueAccess access;
+    private final Access access;
+    private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public SubsidyResource(Subsidies subsidies, VenueAccess access, IdempotentPost idempotent, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public SubsidyResource(Subsidies subsidies, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
+                           com.fasterxml.jackson.databind.ObjectMapper json) {
         this.subsidies = subsidies;
         this.access = access;
+        this.venueAccess = venueAccess;
         this.idempotent = idempotent;
         this.json = json;
     }
@@ -130,7 +135,7 @@ public class SubsidyResource {
             throw ProblemException.invalid("organizationId", "no organization " + org);
         }
         // a union that set its own budget would then fund the awards it may not give itself
-        access.requireFederationAbove(org);
+        access.requireStrictlyAbove(org);
         return idempotent.run(idempotencyKey, "POST /api/v1/subsidy-budgets " + access.actor().subject(), r, () -> {
             SubsidyBudget b = subsidies.createBudget(org, r.year(), r.amount(), access.actor().subject());
             return Response.created(URI.create("/api/v1/subsidy-budgets/" + b.id)).entity(BudgetResponse.of(b)).build();
@@ -147,7 +152,7 @@ public class SubsidyResource {
             throw ProblemException.notFound("subsidy budget", id);
         }
         if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(b.organizationId);
+            access.requireStaffOver(b.organizationId);
         }
         return BudgetResponse.of(b);
     }
@@ -166,8 +171,8 @@ public class SubsidyResource {
                                       "scores": {"SERVICE_DELIVERY": 28, "ACTIVITY_COUNT": 19, "VISITS": 18, "MANAGEMENT": 14, "SAFETY": 14}}""")))
                              @Valid @NotNull EvaluationRequest r) {
         return idempotent.run(idempotencyKey, "POST /api/v1/evaluations " + access.actor().subject(), r, () -> {
-            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireFederationAbove,
-                    access::requireSpend);
+            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireStrictlyAbove,
+                    venueAccess::requireSpend);
             return Response.created(URI.create("/api/v1/evaluations/" + e.id)).entity(response(e)).build();
         });
     }
@@ -182,7 +187,7 @@ public class SubsidyResource {
             throw ProblemException.notFound("evaluation", id);
         }
         if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(org.unionhub.venue.venue.Venues.require(e.venueId).organizationId);
+            access.requireStaffOver(org.unionhub.venue.venue.Venues.require(e.venueId).organizationId);
         }
         return response(e);
     }
@@ -200,7 +205,7 @@ public class SubsidyResource {
         int year = r.year() != null ? r.year() : LocalDate.now(OpeningHours.ZONE).getYear();
         return idempotent.run(idempotencyKey, "POST /api/v1/construction-subsidies " + access.actor().subject(), r, () -> {
             Subsidy s = subsidies.submitConstruction(r.venueId(), r.kind(), r.requestedAmount(), r.description(), year,
-                    access.actor().subject(), access::requireManage);
+                    access.actor().subject(), access::requireStaffOver);
             return Response.created(URI.create("/api/v1/subsidies/" + s.id)).entity(response(s)).build();
         });
     }
@@ -215,8 +220,8 @@ public class SubsidyResource {
     public SubsidyResponse approve(@PathParam("id") UUID id,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"amount\": \"400000.00\", \"note\": \"按预算核定\"}")))
                                    @Valid @NotNull ApprovalRequest r) {
-        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireFederationAbove,
-                access::requireSpend));
+        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireStrictlyAbove,
+                venueAccess::requireSpend));
     }
 
     @POST
@@ -227,7 +232,7 @@ public class SubsidyResource {
     public SubsidyResponse reject(@PathParam("id") UUID id,
                                   @RequestBody(content = @Content(examples = @ExampleObject(name = "reject", value = "{\"reason\": \"材料不全\"}")))
                                   @Valid @NotNull RejectionRequest r) {
-        return response(subsidies.reject(id, r.reason(), access.actor().subject(), access::requireFederationAbove));
+        return response(subsidies.reject(id, r.reason(), access.actor().subject(), access::requireStrictlyAbove));
     }
 
     @POST
@@ -251,7 +256,7 @@ public class SubsidyResource {
             throw ProblemException.notFound("subsidy", id);
         }
         if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(s.organizationId);
+            access.requireStaffOver(s.organizationId);
         }
         return response(s);
     }
@@ -269,7 +274,7 @@ public class SubsidyResource {
             if (org == null) {
                 org = access.actor().orgId().orElseThrow(() -> ProblemException.forbidden("staff without an organization"));
             }
-            access.requireManage(org);
+            access.requireStaffOver(org);
         }
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -280,7 +285,7 @@ public class SubsidyResource {
         if (org != null) {
             q.append(" and (organizationId = :org or organizationId in (select o.id from OrganizationView o where o.path like :orgPath))");
             params.put("org", org);
-            params.put("orgPath", "%/" + org + "/%");
+            params.put("orgPath", OrganizationPath.subtreePattern(org));
         }
         if (!page.first()) {
             q.append(" and id > :after");

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
@@ -57,14 +58,17 @@ public class VenueResource {
 
     private final Venues venues;
     private final VenueSearch search;
-    private final VenueAccess access;
+    private final Access access;
+    private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final EntityManager em;
 
-    public VenueResource(Venues venues, VenueSearch search, VenueAccess access, IdempotentPost idempotent, EntityManager em) {
+    public VenueResource(Venues venues, VenueSearch search, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
+                         EntityManager em) {
         this.venues = venues;
         this.search = search;
         this.access = access;
+        this.venueAccess = venueAccess;
         this.idempotent = idempotent;
         this.em = em;
     }
@@ -78,9 +82,9 @@ public class VenueResource {
                            @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "street centre", value = VenueBodies.CREATE_EXAMPLE)))
                            @Valid @NotNull CreateVenue request) {
-        access.requireManage(request.organizationId());
+        access.requireStaffOver(request.organizationId());
         return idempotent.run(idempotencyKey, "POST /api/v1/venues " + access.actor().subject(), request, () -> {
-            Venue v = venues.create(request, coordSystem, access.actor().subject(), access::requireParentInScope);
+            Venue v = venues.create(request, coordSystem, access.actor().subject(), venueAccess::requireParentInScope);
             return Response.created(URI.create("/api/v1/venues/" + v.id)).tag(etag(v))
                     .entity(venues.response(v, coordSystem, null, Instant.now())).build();
         });
@@ -105,8 +109,8 @@ public class VenueResource {
                           @RequestBody(content = @Content(examples = @ExampleObject(name = "new parent and amenities",
                                   value = "{\"parentVenueId\": \"3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21\", \"amenities\": [\"DRINKING_WATER\", \"CHARGING\"]}")))
                           @Valid @NotNull PatchVenue request) {
-        Venue v = venues.update(id, request, version(ifMatch), coordSystem, access.actor().subject(), access::requireManage,
-                access::requireParentInScope);
+        Venue v = venues.update(id, request, version(ifMatch), coordSystem, access.actor().subject(), access::requireStaffOver,
+                venueAccess::requireParentInScope);
         em.flush();
         return Response.ok(venues.response(v, coordSystem, null, Instant.now())).tag(etag(v)).build();
     }
@@ -119,7 +123,7 @@ public class VenueResource {
     public Response close(@PathParam("id") UUID id,
                           @RequestBody(content = @Content(examples = @ExampleObject(name = "moved", value = "{\"closedOn\": \"2023-06-30\", \"reason\": \"迁址\"}")))
                           @Valid @NotNull CloseVenue request) {
-        Venue v = venues.close(id, request, access.actor().subject(), access::requireManage);
+        Venue v = venues.close(id, request, access.actor().subject(), access::requireStaffOver);
         em.flush();
         return Response.ok(venues.response(v, CoordSystem.WGS84, null, Instant.now())).tag(etag(v)).build();
     }
