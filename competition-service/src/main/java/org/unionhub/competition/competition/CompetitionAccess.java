@@ -4,15 +4,16 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.unionhub.competition.judging.Judge;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.util.UUID;
 
 /**
- * Who may do what in one competition. Three independent grounds, none implied by another:
+ * Who may do what in one competition: the rules of competitions (appointed judges, publication); the scope of staff
+ * is the platform's {@link Access}. Three independent grounds, none implied by another:
  * <ul>
  *   <li>running it: admins, and staff of the organizing federation or above it;</li>
  *   <li>judging it: a {@code judge} token whose subject is appointed as a judge of THIS competition;</li>
@@ -25,20 +26,18 @@ import java.util.UUID;
 public class CompetitionAccess {
 
     private final Actor actor;
-    private final OrganizationScope scope;
+    private final Access access;
     private final SecurityIdentity identity;
 
-    public CompetitionAccess(Actor actor, OrganizationScope scope, SecurityIdentity identity) {
+    public CompetitionAccess(Actor actor, Access access, SecurityIdentity identity) {
         this.actor = actor;
-        this.scope = scope;
+        this.access = access;
         this.identity = identity;
     }
 
+    /** Admins, and staff of the organizing federation or above it (a competition without organizer: admins only). */
     public boolean runs(Competition c) {
-        if (actor.has(Roles.ADMIN)) {
-            return true;
-        }
-        return actor.has(Roles.STAFF) && c.organizerOrgId != null && scope.covers(c.organizerOrgId);
+        return access.covers(c.organizerOrgId);
     }
 
     public void requireRunner(Competition c) {

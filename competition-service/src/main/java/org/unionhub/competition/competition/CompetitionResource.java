@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import jakarta.ws.rs.Produces;
@@ -166,16 +167,9 @@ public class CompetitionResource {
             params.and("from", LocalDate.of(y, 1, 1)).and("to", LocalDate.of(y + 1, 1, 1));
         }
         if (!page.first()) {
-            LocalDate afterStart;
-            UUID afterId;
-            try {
-                afterStart = LocalDate.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
             where.append(" and (startsOn < :afterStart or (startsOn = :afterStart and id > :afterId))");
-            params.and("afterStart", afterStart).and("afterId", afterId);
+            params.and("afterStart", after.date(0)).and("afterId", after.uuid(1));
         }
         List<Competition> rows = Competition.<Competition>find(where.toString(),
                 Sort.by("startsOn", Sort.Direction.Descending).and("id"), params).page(0, page.limit() + 1).list();

@@ -2,7 +2,6 @@ package org.unionhub.competition.competition;
 
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
-import org.unionhub.platform.problem.ProblemException;
 
 import java.util.List;
 
@@ -17,17 +16,7 @@ public final class Listing {
 
     public static <T> Page<T> page(List<T> all, Integer limit, String cursor) {
         PageRequest request = PageRequest.of(limit, cursor);
-        int from = 0;
-        if (!request.first()) {
-            try {
-                from = Integer.parseInt(request.after().get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-            if (from < 0) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
-        }
+        int from = request.first() ? 0 : request.cursor(1).position(0);
         int to = Math.min(all.size(), from + request.limit());
         List<T> items = from >= all.size() ? List.of() : all.subList(from, to);
         return new Page<>(List.copyOf(items), to < all.size() ? PageRequest.encode(to) : null);
