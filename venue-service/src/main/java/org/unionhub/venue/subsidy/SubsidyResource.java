@@ -36,8 +36,8 @@ import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
 import org.unionhub.venue.access.VenueAccess;
-import org.unionhub.venue.venue.OpeningHours;
 import org.unionhub.platform.money.Money;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -111,9 +111,11 @@ public class SubsidyResource {
     private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final BusinessClock clock;
 
     public SubsidyResource(Subsidies subsidies, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
-                           com.fasterxml.jackson.databind.ObjectMapper json) {
+                           com.fasterxml.jackson.databind.ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.subsidies = subsidies;
         this.access = access;
         this.venueAccess = venueAccess;
@@ -147,13 +149,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "A budget with what is committed, paid and remaining (roles: staff of its organization or above, admin, finance, partner)")
     public BudgetResponse budget(@PathParam("id") UUID id) {
-        SubsidyBudget b = SubsidyBudget.findById(id);
-        if (b == null) {
-            throw ProblemException.notFound("subsidy budget", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireStaffOver(b.organizationId);
-        }
+        SubsidyBudget b = found(SubsidyBudget.findById(id), "subsidy budget", id);
+        requireSeesMoneyOf(b.organizationId);
         return BudgetResponse.of(b);
     }
 
@@ -182,13 +179,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "An evaluation (roles: staff of the venue's organization or above, admin, finance, partner)")
     public EvaluationResponse evaluation(@PathParam("id") UUID id) {
-        Evaluation e = Evaluation.findById(id);
-        if (e == null) {
-            throw ProblemException.notFound("evaluation", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireStaffOver(org.unionhub.venue.venue.Venues.require(e.venueId).organizationId);
-        }
+        Evaluation e = found(Evaluation.findById(id), "evaluation", id);
+        requireSeesMoneyOf(org.unionhub.venue.site.Venues.require(e.venueId).organizationId);
         return response(e);
     }
 
@@ -202,7 +194,7 @@ public class SubsidyResource {
                                    {"venueId": "3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21", "kind": "NEW", "requestedAmount": "500000.00",
                                     "description": "肥东县新建工人文化宫", "year": 2023}""")))
                            @Valid @NotNull ConstructionRequest r) {
-        int year = r.year() != null ? r.year() : LocalDate.now(OpeningHours.ZONE).getYear();
+        int year = r.year() != null ? r.year() : clock.year();
         return idempotent.run(idempotencyKey, "POST /api/v1/construction-subsidies " + access.actor().subject(), r, () -> {
             Subsidy s = subsidies.submitConstruction(r.venueId(), r.kind(), r.requestedAmount(), r.description(), year,
                     access.actor().subject(), access::requireStaffOver);
@@ -251,13 +243,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "A subsidy with every step, its actor and time (roles: staff of the venue's organization or above, admin, finance, partner)")
     public SubsidyResponse get(@PathParam("id") UUID id) {
-        Subsidy s = Subsidy.findById(id);
-        if (s == null) {
-            throw ProblemException.notFound("subsidy", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireStaffOver(s.organizationId);
-        }
+        Subsidy s = found(Subsidy.findById(id), "subsidy", id);
+        requireSeesMoneyOf(s.organizationId);
         return response(s);
     }
 
@@ -289,14 +276,24 @@ public class SubsidyResource {
         }
         if (!page.first()) {
             q.append(" and id > :after");
-            try {
-                params.put("after", UUID.fromString(page.after().get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            params.put("after", page.cursor(1).uuid(0));
         }
         List<Subsidy> rows = Subsidy.find(q + " order by id", params).range(0, page.limit()).list();
         return Page.of(rows, page.limit(), s -> PageRequest.encode(s.id), this::response);
+    }
+
+    private static <T> T found(T entity, String what, UUID id) {
+        if (entity == null) {
+            throw ProblemException.notFound(what, id);
+        }
+        return entity;
+    }
+
+    /** Finance and partners read every budget, evaluation and subsidy; staff those of their subtree. */
+    private void requireSeesMoneyOf(UUID organizationId) {
+        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
+            access.requireStaffOver(organizationId);
+        }
     }
 
     private SubsidyResponse response(Subsidy s) {

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 /** The fixed list a rider can filter on ("water and a charger"). */
 public enum Amenity {

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 /** Public service alone, or combined with socialized or market operation. */
 public enum OperatingModel {

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import org.junit.jupiter.api.Test;
 import org.unionhub.platform.problem.ProblemException;

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 /** Where a venue sits in a network such as Nanshan's "1+8+N" (district, street, community/park). */
 public enum VenueLevel {

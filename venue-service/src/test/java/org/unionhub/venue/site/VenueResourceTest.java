@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,11 +1,11 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A weekly schedule in Asia/Shanghai: per day, periods {@code "09:00"-"21:00"}; {@code "24:00"} closes at
+ * A weekly schedule in the business time zone ({@link BusinessClock#ZONE}): per day, periods {@code "09:00"-"21:00"}; {@code "24:00"} closes at
  * midnight. Stored as minutes of the week (Monday 00:00 = 0) so that "open now" is a database range test.
  */
 public final class OpeningHours {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final int MINUTES_PER_DAY = 24 * 60;
 
     public record Period(String opens, String closes) {
@@ -84,7 +83,7 @@ public final class OpeningHours {
     }
 
     public static int minuteOfWeek(Instant at) {
-        ZonedDateTime local = at.atZone(ZONE);
+        ZonedDateTime local = at.atZone(BusinessClock.ZONE);
         return (local.getDayOfWeek().getValue() - 1) * MINUTES_PER_DAY + local.getHour() * 60 + local.getMinute();
     }
 

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import org.unionhub.platform.event.EventTypes;
 

@@ -1,10 +1,11 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.PageRequest;
-import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.venue.geo.LatLon;
 
 import java.time.Instant;
@@ -90,13 +91,9 @@ public class VenueSearch {
                     .append(p).append(" AND o.end_minute > ?").append(p).append(") ");
         }
         if (!page.first()) {
-            List<String> after = page.after();
-            try {
-                params.add(Double.parseDouble(after.get(0)));
-                params.add(UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
+            params.add(after.decimal(0).doubleValue());
+            params.add(after.uuid(1));
             int d = params.size() - 1;
             where.append("AND (").append(distance).append(" > ?").append(d).append(" OR (").append(distance).append(" = ?").append(d)
                     .append(" AND v.id > ?").append(d + 1).append(")) ");
@@ -105,13 +102,13 @@ public class VenueSearch {
         String order = earth ? "ll_to_earth(v.lat, v.lon) <-> ll_to_earth(?1, ?2), v.id" : "d, v.id";
         String sql = "SELECT v.id, " + distance + " AS d FROM venue v WHERE " + where + "ORDER BY " + order
                 + " LIMIT " + (page.limit() + 1);
-        Query q = em.createNativeQuery(sql);
+        Query q = em.createNativeQuery(sql, Tuple.class);
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+        List<Tuple> rows = q.getResultList();
+        return rows.stream().map(t -> new Hit(t.get("id", UUID.class), t.get("d", Number.class).doubleValue())).toList();
     }
 
     public static String cursor(Hit h) {

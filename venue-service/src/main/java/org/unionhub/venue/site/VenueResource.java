@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,20 +25,22 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.venue.access.VenueAccess;
 import org.unionhub.venue.geo.CoordSystem;
 import org.unionhub.venue.geo.LatLon;
-import org.unionhub.venue.venue.VenueBodies.CloseVenue;
-import org.unionhub.venue.venue.VenueBodies.CreateVenue;
-import org.unionhub.venue.venue.VenueBodies.NetworkResponse;
-import org.unionhub.venue.venue.VenueBodies.PatchVenue;
-import org.unionhub.venue.venue.VenueBodies.VenueResponse;
+import org.unionhub.venue.site.VenueBodies.CloseVenue;
+import org.unionhub.venue.site.VenueBodies.CreateVenue;
+import org.unionhub.venue.site.VenueBodies.NetworkResponse;
+import org.unionhub.venue.site.VenueBodies.PatchVenue;
+import org.unionhub.venue.site.VenueBodies.VenueResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -62,9 +64,11 @@ public class VenueResource {
     private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final EntityManager em;
+    private final BusinessClock clock;
 
     public VenueResource(Venues venues, VenueSearch search, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
-                         EntityManager em) {
+                         EntityManager em, BusinessClock clock) {
+        this.clock = clock;
         this.venues = venues;
         this.search = search;
         this.access = access;
@@ -86,7 +90,7 @@ public class VenueResource {
         return idempotent.run(idempotencyKey, "POST /api/v1/venues " + access.actor().subject(), request, () -> {
             Venue v = venues.create(request, coordSystem, access.actor().subject(), venueAccess::requireParentInScope);
             return Response.created(URI.create("/api/v1/venues/" + v.id)).tag(etag(v))
-                    .entity(venues.response(v, coordSystem, null, Instant.now())).build();
+                    .entity(venues.response(v, coordSystem, null, clock.now())).build();
         });
     }
 
@@ -96,7 +100,7 @@ public class VenueResource {
     @Operation(summary = "A venue's details (public, no token); location in coordSystem (default WGS84)")
     public Response get(@PathParam("id") UUID id, @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem) {
         Venue v = Venues.require(id);
-        return Response.ok(venues.response(v, coordSystem, null, Instant.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(etag(v)).build();
     }
 
     @PATCH
@@ -104,15 +108,15 @@ public class VenueResource {
     @Transactional
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Change a venue (roles: staff of the venue's organization or above, admin); If-Match with the ETag refuses stale edits (412); a parent that lies below the venue is refused (409), a parent outside the caller's subtree too (403)")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch,
                           @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem,
                           @RequestBody(content = @Content(examples = @ExampleObject(name = "new parent and amenities",
                                   value = "{\"parentVenueId\": \"3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21\", \"amenities\": [\"DRINKING_WATER\", \"CHARGING\"]}")))
                           @Valid @NotNull PatchVenue request) {
-        Venue v = venues.update(id, request, version(ifMatch), coordSystem, access.actor().subject(), access::requireStaffOver,
+        Venue v = venues.update(id, request, ETags.expected(ifMatch), coordSystem, access.actor().subject(), access::requireStaffOver,
                 venueAccess::requireParentInScope);
         em.flush();
-        return Response.ok(venues.response(v, coordSystem, null, Instant.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(etag(v)).build();
     }
 
     @POST
@@ -125,13 +129,13 @@ public class VenueResource {
                           @Valid @NotNull CloseVenue request) {
         Venue v = venues.close(id, request, access.actor().subject(), access::requireStaffOver);
         em.flush();
-        return Response.ok(venues.response(v, CoordSystem.WGS84, null, Instant.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, CoordSystem.WGS84, null, clock.now())).tag(etag(v)).build();
     }
 
     @GET
     @PermitAll
     @Operation(summary = "Nearby search or list (public, no token). With near=lat,lon: open venues within radiusKm (default 3, max 50), "
-            + "nearest first, each with distanceMeters; filters kind, amenity, openNow (Asia/Shanghai). Without near: venues by organizationId, kind and amenity (each item says openNow). "
+            + "nearest first, each with distanceMeters; filters kind, amenity, openNow (China Standard Time). Without near: venues by organizationId, kind and amenity (each item says openNow). "
             + "near and the answer's locations are in coordSystem (WGS84, GCJ02 or BD09)")
     public Page<VenueResponse> list(
             @Parameter(description = "lat,lon", example = "22.5826,113.9505") @QueryParam("near") String near,
@@ -143,7 +147,7 @@ public class VenueResource {
             @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (near != null) {
             double km = radiusKm == null ? 3 : radiusKm;
             if (!(km > 0 && km <= MAX_RADIUS_KM)) {
@@ -169,7 +173,7 @@ public class VenueResource {
         if (organizationId != null) q.setParameter("org", organizationId);
         if (kind != null) q.setParameter("kind", kind);
         if (amenity != null) q.setParameter("amenity", amenity.name());
-        if (!page.first()) q.setParameter("after", afterId(page));
+        if (!page.first()) q.setParameter("after", page.cursor(1).uuid(0));
         List<Venue> rows = q.getResultList();
         return Page.of(rows, page.limit(), v -> PageRequest.encode(v.id), v -> venues.response(v, coordSystem, null, now));
     }
@@ -194,29 +198,11 @@ public class VenueResource {
                 .stream().collect(Collectors.toMap(v -> v.id, Function.identity()));
     }
 
-    private static UUID afterId(PageRequest page) {
-        try {
-            return UUID.fromString(page.after().get(0));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-        }
-    }
-
+    /**
+     * Venues answer a weak ETag ({@code W/"3"}), as they always have: clients hold it and send it back; the platform's
+     * {@link ETags#expected} reads it back like a strong one.
+     */
     static EntityTag etag(Venue v) {
         return new EntityTag(Long.toString(v.version), true);
-    }
-
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String t = ifMatch.trim();
-        if (t.startsWith("W/")) t = t.substring(2);
-        t = t.replace("\"", "");
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw ProblemException.stale("If-Match " + ifMatch + " is not an ETag of this resource");
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,15 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.venue.geo.CoordSystem;
 import org.unionhub.venue.geo.LatLon;
-import org.unionhub.venue.venue.VenueBodies.CloseVenue;
-import org.unionhub.venue.venue.VenueBodies.CreateVenue;
-import org.unionhub.venue.venue.VenueBodies.Location;
-import org.unionhub.venue.venue.VenueBodies.PatchVenue;
-import org.unionhub.venue.venue.VenueBodies.VenueResponse;
+import org.unionhub.venue.site.VenueBodies.CloseVenue;
+import org.unionhub.venue.site.VenueBodies.CreateVenue;
+import org.unionhub.venue.site.VenueBodies.Location;
+import org.unionhub.venue.site.VenueBodies.PatchVenue;
+import org.unionhub.venue.site.VenueBodies.VenueResponse;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -37,8 +39,10 @@ public class Venues {
     private final EntityManager em;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
-    public Venues(EntityManager em, Outbox outbox, ObjectMapper json) {
+    public Venues(EntityManager em, Outbox outbox, ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.json = json;
@@ -81,11 +85,11 @@ public class Venues {
         OpeningHours hours = OpeningHours.of("openingHours", r.openingHours());
         v.openingHours = write(hours.days());
         v.operatingModel = r.operatingModel();
-        v.openedOn = r.openedOn() == null ? LocalDate.now(OpeningHours.ZONE) : r.openedOn();
+        v.openedOn = r.openedOn() == null ? clock.today() : r.openedOn();
         v.allowOverlappingActivities = Boolean.TRUE.equals(r.allowOverlappingActivities());
         v.status = Venue.Status.OPEN;
         v.createdBy = actor;
-        v.createdAt = Instant.now();
+        v.createdAt = clock.now();
         if (r.parentVenueId() != null) {
             Venue parent = requireParent(r.parentVenueId());
             authorizeParent.accept(parent.id, parent.organizationId);
@@ -110,9 +114,7 @@ public class Venues {
                         BiConsumer<UUID, UUID> authorizeParent) {
         Venue v = require(id);
         authorize.accept(v.organizationId);
-        if (expectedVersion != null && expectedVersion != v.version) {
-            throw ProblemException.stale("venue " + id + " is at version " + v.version + ", not " + expectedVersion);
-        }
+        ETags.check(expectedVersion, v.version, "venue " + id);
         boolean moves = r.parentVenueId() != null && !r.parentVenueId().equals(v.parentVenueId);
         if (moves && !Boolean.TRUE.equals(r.detachFromParent())) {
             Venue parent = requireParent(r.parentVenueId());
@@ -151,7 +153,7 @@ public class Venues {
         if (r.openedOn() != null) v.openedOn = r.openedOn();
         if (r.allowOverlappingActivities() != null) v.allowOverlappingActivities = r.allowOverlappingActivities();
         v.updatedBy = actor;
-        v.updatedAt = Instant.now();
+        v.updatedAt = clock.now();
         return v;
     }
 
@@ -163,10 +165,10 @@ public class Venues {
             throw ProblemException.conflict("venue-closed", "venue " + id + " is already closed").with("currentStatus", v.status);
         }
         v.status = Venue.Status.CLOSED;
-        v.closedOn = r.closedOn() == null ? LocalDate.now(OpeningHours.ZONE) : r.closedOn();
+        v.closedOn = r.closedOn() == null ? clock.today() : r.closedOn();
         v.closedReason = r.reason();
         v.updatedBy = actor;
-        v.updatedAt = Instant.now();
+        v.updatedAt = clock.now();
         outbox.publish(VenueEvents.TOPIC, VenueEvents.CLOSED, v.id,
                 new VenueEvents.VenueClosed(v.id, v.organizationId, v.closedOn, v.closedReason, actor));
         return v;

@@ -1,7 +1,7 @@
-package org.unionhub.venue.venue;
+package org.unionhub.venue.site;
 
-import org.unionhub.venue.venue.VenueBodies.NetworkNode;
-import org.unionhub.venue.venue.VenueBodies.NetworkResponse;
+import org.unionhub.venue.site.VenueBodies.NetworkNode;
+import org.unionhub.venue.site.VenueBodies.NetworkResponse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
