@@ -1,4 +1,4 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 /** A competition's life, only ever one step forward. */
 public enum CompetitionStatus {

@@ -1,4 +1,4 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

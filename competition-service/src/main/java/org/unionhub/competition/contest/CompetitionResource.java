@@ -1,4 +1,4 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,12 +1,10 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.unionhub.competition.ranking.ScoringRules;
 
 import java.math.BigDecimal;
@@ -14,7 +12,6 @@ import java.util.UUID;
 
 /** One assessed part of a competition, e.g. the chemical final's THEORY, VR_SIMULATION, HAZARD_SPOTTING. */
 @Entity
-@Table(name = "assessment_item")
 public class AssessmentItem extends PanacheEntityBase {
 
     /** MEASUREMENT: one objective score. JUDGEMENT: marked by at least three judges. */
@@ -22,12 +19,10 @@ public class AssessmentItem extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "competition_id")
     public UUID competitionId;
     public String code;
     public String name;
     public BigDecimal weight;
-    @Column(name = "max_score")
     public BigDecimal maxScore;
     @Enumerated(EnumType.STRING)
     public Kind kind;

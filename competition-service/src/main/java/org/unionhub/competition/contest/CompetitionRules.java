@@ -1,4 +1,4 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import org.unionhub.platform.problem.ProblemException;
 

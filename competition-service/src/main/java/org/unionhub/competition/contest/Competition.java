@@ -1,13 +1,11 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 
 @Entity
-@Table(name = "competition")
 public class Competition extends PanacheEntityBase {
 
     public enum Level { NATIONAL, PROVINCIAL, CITY, ENTERPRISE }
@@ -34,31 +31,20 @@ public class Competition extends PanacheEntityBase {
     public Stage stage;
     public String[] organizers;
     public String location;
-    @Column(name = "starts_on")
     public LocalDate startsOn;
-    @Column(name = "ends_on")
     public LocalDate endsOn;
-    @Column(name = "team_size")
     public int teamSize;
-    @Column(name = "tie_break")
     public String[] tieBreak;
     @Enumerated(EnumType.STRING)
     public CompetitionStatus status;
     /** The federation whose staff (and staff above it) run the competition. */
-    @Column(name = "organizer_org_id")
     public UUID organizerOrgId;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_by")
     public String updatedBy;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "published_at")
     public Instant publishedAt;
     /** The quotas publication was asked with (JSON), to recognise a repeat. */
-    @Column(name = "publish_request")
     public String publishRequest;
     /** The publication result (JSON), answered again to a repeat. */
     public String publication;
@@ -110,7 +96,7 @@ public class Competition extends PanacheEntityBase {
                 .with("currentStatus", status.name());
     }
 
-    public void moveTo(CompetitionStatus target, String actor) {
+    public void moveTo(CompetitionStatus target, String actor, Instant now) {
         if (!status.mayMoveTo(target)) {
             throw ProblemException.conflict("invalid-status-transition",
                             "a competition moves only one step forward: " + status + " → " + status.next() + ", not " + target)
@@ -118,6 +104,6 @@ public class Competition extends PanacheEntityBase {
         }
         status = target;
         updatedBy = actor;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 }

@@ -1,7 +1,8 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,12 @@ public class Competitions {
                                  java.time.LocalDate endsOn, int teamSize, List<NewItem> items, List<String> tieBreakOrder) {
     }
 
+    private final BusinessClock clock;
+
+    public Competitions(BusinessClock clock) {
+        this.clock = clock;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Competition create(NewCompetition n, UUID organizerOrgId, String actor) {
         List<String> codes = n.items().stream().map(NewItem::code).toList();
@@ -28,7 +35,7 @@ public class Competitions {
         List<String> tieBreak = n.tieBreakOrder() == null ? List.of() : n.tieBreakOrder();
         CompetitionRules.requireKnownTieBreak(tieBreak, codes);
         CompetitionRules.requireOrderedDates(n.startsOn(), n.endsOn());
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Competition c = new Competition();
         c.id = UUID.randomUUID();
         c.name = n.name();
@@ -74,7 +81,7 @@ public class Competitions {
                     "results are published with POST /api/v1/competitions/" + id + "/publish and the prize quotas")
                     .with("currentStatus", c.status.name());
         }
-        c.moveTo(target, actor);
+        c.moveTo(target, actor, clock.now());
         return c;
     }
 }

@@ -1,4 +1,4 @@
-package org.unionhub.competition.competition;
+package org.unionhub.competition.contest;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
