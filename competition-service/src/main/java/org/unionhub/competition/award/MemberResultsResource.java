@@ -9,17 +9,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unionhub.competition.competition.Competition;
-import org.unionhub.competition.competition.CompetitionStatus;
-import org.unionhub.competition.competition.Listing;
+import org.unionhub.competition.contest.Competition;
+import org.unionhub.competition.contest.CompetitionStatus;
+import org.unionhub.competition.contest.Listing;
 import org.unionhub.competition.team.Contestant;
 import org.unionhub.competition.team.Team;
-import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationScope;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
-import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.platform.projection.MemberView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,24 +40,17 @@ public class MemberResultsResource {
                          boolean disqualified, List<Prize> prizes, String medalNomination) {
     }
 
-    private final Actor actor;
-    private final OrganizationScope scope;
+    private final Access access;
 
-    public MemberResultsResource(Actor actor, OrganizationScope scope) {
-        this.actor = actor;
-        this.scope = scope;
+    public MemberResultsResource(Access access) {
+        this.access = access;
     }
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A member's results in published competitions: rank, total, prizes, medal nomination (roles: the member himself, staff of his organization's subtree, admin)")
     public Page<Result> results(@PathParam("memberId") UUID memberId, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        if (!actor.isSelf(memberId) && !actor.has(Roles.ADMIN)) {
-            MemberView m = actor.has(Roles.STAFF) ? MemberView.findById(memberId) : null;
-            if (m == null || !scope.covers(m.organizationId)) {
-                throw ProblemException.forbidden("a member sees only his own competition results");
-            }
-        }
+        access.requireReadMember(memberId);
         List<Result> results = new ArrayList<>();
         for (Contestant ct : Contestant.<Contestant>list("memberId", memberId)) {
             Competition c = Competition.findById(ct.competitionId);

@@ -9,8 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.unionhub.competition.competition.Competition;
-import org.unionhub.competition.competition.CompetitionStatus;
+import org.unionhub.competition.contest.Competition;
+import org.unionhub.competition.contest.CompetitionStatus;
 import org.unionhub.competition.ranking.IndividualRanking;
 import org.unionhub.competition.ranking.MedalNomination;
 import org.unionhub.competition.ranking.PrizeQuotas;
@@ -20,6 +20,7 @@ import org.unionhub.competition.team.Team;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,11 +64,13 @@ public class Publication {
     private final Standings standings;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
-    public Publication(Standings standings, Outbox outbox, ObjectMapper json) {
+    public Publication(Standings standings, Outbox outbox, ObjectMapper json, BusinessClock clock) {
         this.standings = standings;
         this.outbox = outbox;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -95,11 +98,11 @@ public class Publication {
         // before anything changes: awards become honors in the member records for good
         requireWithin("individualQuotas", request.individualQuotas(), individuals.size(), "ranked contestants");
         requireWithin("teamQuotas", request.teamQuotas(), teams.size(), "ranked teams");
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (c.status == CompetitionStatus.IN_PROGRESS) {
-            c.moveTo(CompetitionStatus.SCORING_CLOSED, actor);
+            c.moveTo(CompetitionStatus.SCORING_CLOSED, actor, now);
         }
-        c.moveTo(CompetitionStatus.PUBLISHED, actor);
+        c.moveTo(CompetitionStatus.PUBLISHED, actor, now);
         c.publishedAt = now;
 
         Map<UUID, Contestant> contestants = snapshot.contestants().stream().collect(Collectors.toMap(x -> x.id, Function.identity()));

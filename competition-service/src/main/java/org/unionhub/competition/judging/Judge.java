@@ -1,12 +1,10 @@
 package org.unionhub.competition.judging;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.unionhub.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -19,14 +17,12 @@ import java.util.UUID;
  * for the competition at hand.
  */
 @Entity
-@Table(name = "judge")
 public class Judge extends PanacheEntityBase {
 
     public enum Role { JUDGE, CHIEF_JUDGE }
 
     @Id
     public UUID id;
-    @Column(name = "competition_id")
     public UUID competitionId;
     public String name;
     public String enterprise;
@@ -36,9 +32,7 @@ public class Judge extends PanacheEntityBase {
     public String[] items;
     /** The token subject ({@code sub}) the judge signs in with: only it may enter this judge's scores. */
     public String account;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public boolean assignedTo(String itemCode) {

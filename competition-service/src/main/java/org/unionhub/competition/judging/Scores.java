@@ -2,14 +2,16 @@ package org.unionhub.competition.judging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.unionhub.competition.competition.AssessmentItem;
-import org.unionhub.competition.competition.Competition;
-import org.unionhub.competition.competition.CompetitionStatus;
+import org.unionhub.competition.contest.AssessmentItem;
+import org.unionhub.competition.contest.Competition;
+import org.unionhub.competition.contest.CompetitionStatus;
 import org.unionhub.competition.ranking.ScoringRules;
 import org.unionhub.competition.team.Contestant;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,9 +33,11 @@ public class Scores {
     }
 
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Scores(EntityManager em) {
+    public Scores(EntityManager em, BusinessClock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /**
@@ -81,7 +85,7 @@ public class Scores {
         j.items = items.stream().distinct().toArray(String[]::new);
         j.account = account;
         j.createdBy = actor;
-        j.createdAt = Instant.now();
+        j.createdAt = clock.now();
         j.persist();
         return j;
     }
@@ -132,7 +136,7 @@ public class Scores {
         List<BigDecimal> old = em.createNativeQuery("SELECT score FROM score WHERE contestant_id = ?1 AND item_code = ?2 AND judge_id = ?3")
                 .setParameter(1, contestantId).setParameter(2, itemCode).setParameter(3, judgeId).getResultList();
         BigDecimal previous = old.isEmpty() ? null : old.get(0);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (previous != null && previous.compareTo(score) == 0) {
             return new Recorded(contestantId, itemCode, judgeId, previous, previous, false, actor, now);
         }
@@ -178,7 +182,7 @@ public class Scores {
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (contestant_id, item_code) DO UPDATE "
                         + "SET confirmed_by = EXCLUDED.confirmed_by, confirmed_at = EXCLUDED.confirmed_at, note = EXCLUDED.note")
                 .setParameter(1, competitionId).setParameter(2, contestantId).setParameter(3, itemCode)
-                .setParameter(4, actor).setParameter(5, Instant.now()).setParameter(6, note == null ? "" : note).executeUpdate();
+                .setParameter(4, actor).setParameter(5, clock.now()).setParameter(6, note == null ? "" : note).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
@@ -196,25 +200,29 @@ public class Scores {
     public record Confirmation(String itemCode, String confirmedBy, Instant confirmedAt, String note) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<Mark> marksOf(UUID contestantId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT item_code, judge_id, score, scored_by, scored_at FROM score WHERE contestant_id = ?1 ORDER BY item_code, judge_id")
-                .setParameter(1, contestantId).getResultList();
-        return rows.stream().map(r -> new Mark((String) r[0], (UUID) r[1], (BigDecimal) r[2], (String) r[3], instant(r[4]))).toList();
+        return rows("SELECT item_code, judge_id, score, scored_by, scored_at FROM score WHERE contestant_id = ?1 ORDER BY item_code, judge_id",
+                contestantId).map(t -> new Mark(t.get("item_code", String.class), t.get("judge_id", UUID.class),
+                t.get("score", BigDecimal.class), t.get("scored_by", String.class), instant(t.get("scored_at")))).toList();
     }
 
-    @SuppressWarnings("unchecked")
     public List<Change> historyOf(UUID contestantId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT item_code, judge_id, old_score, new_score, changed_by, changed_at FROM score_history WHERE contestant_id = ?1 ORDER BY seq")
-                .setParameter(1, contestantId).getResultList();
-        return rows.stream().map(r -> new Change((String) r[0], (UUID) r[1], (BigDecimal) r[2], (BigDecimal) r[3], (String) r[4], instant(r[5]))).toList();
+        return rows("SELECT item_code, judge_id, old_score, new_score, changed_by, changed_at FROM score_history WHERE contestant_id = ?1 ORDER BY seq",
+                contestantId).map(t -> new Change(t.get("item_code", String.class), t.get("judge_id", UUID.class),
+                t.get("old_score", BigDecimal.class), t.get("new_score", BigDecimal.class), t.get("changed_by", String.class),
+                instant(t.get("changed_at")))).toList();
     }
 
-    @SuppressWarnings("unchecked")
     public List<Confirmation> confirmationsOf(UUID contestantId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT item_code, confirmed_by, confirmed_at, note FROM mark_confirmation WHERE contestant_id = ?1 ORDER BY item_code")
-                .setParameter(1, contestantId).getResultList();
-        return rows.stream().map(r -> new Confirmation((String) r[0], (String) r[1], instant(r[2]), (String) r[3])).toList();
+        return rows("SELECT item_code, confirmed_by, confirmed_at, note FROM mark_confirmation WHERE contestant_id = ?1 ORDER BY item_code",
+                contestantId).map(t -> new Confirmation(t.get("item_code", String.class), t.get("confirmed_by", String.class),
+                instant(t.get("confirmed_at")), t.get("note", String.class))).toList();
+    }
+
+    /** The rows of a contestant's marks, by column name. */
+    @SuppressWarnings("unchecked")
+    private java.util.stream.Stream<Tuple> rows(String sql, UUID contestantId) {
+        return em.createNativeQuery(sql, Tuple.class).setParameter(1, contestantId).getResultList().stream();
     }
 
     static Instant instant(Object o) {

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.competition.award.Award;
-import org.unionhub.competition.competition.Competition;
-import org.unionhub.competition.competition.CompetitionAccess;
-import org.unionhub.competition.competition.Listing;
+import org.unionhub.competition.contest.Competition;
+import org.unionhub.competition.contest.CompetitionAccess;
+import org.unionhub.competition.contest.Listing;
 import org.unionhub.platform.paging.Page;
 
 import java.math.BigDecimal;

@@ -2,8 +2,9 @@ package org.unionhub.competition.ranking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.unionhub.competition.competition.AssessmentItem;
-import org.unionhub.competition.competition.Competition;
+import jakarta.persistence.Tuple;
+import org.unionhub.competition.contest.AssessmentItem;
+import org.unionhub.competition.contest.Competition;
 import org.unionhub.competition.team.Contestant;
 import org.unionhub.competition.team.Team;
 
@@ -64,16 +65,17 @@ public class Standings {
         List<Contestant> contestants = Contestant.list("competitionId", c.id);
         Map<UUID, Team> teams = Team.<Team>list("competitionId", c.id).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         Map<UUID, Map<String, List<BigDecimal>>> marks = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("SELECT contestant_id, item_code, score FROM score WHERE competition_id = ?1")
+        List<Tuple> rows = em.createNativeQuery("SELECT contestant_id, item_code, score FROM score WHERE competition_id = ?1", Tuple.class)
                 .setParameter(1, c.id).getResultList();
-        for (Object[] r : rows) {
-            marks.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).computeIfAbsent((String) r[1], k -> new ArrayList<>()).add((BigDecimal) r[2]);
+        for (Tuple r : rows) {
+            marks.computeIfAbsent(r.get("contestant_id", UUID.class), k -> new HashMap<>())
+                    .computeIfAbsent(r.get("item_code", String.class), k -> new ArrayList<>()).add(r.get("score", BigDecimal.class));
         }
         Set<String> confirmed = new HashSet<>();
-        List<Object[]> confirmations = em.createNativeQuery("SELECT contestant_id, item_code FROM mark_confirmation WHERE competition_id = ?1")
-                .setParameter(1, c.id).getResultList();
-        for (Object[] r : confirmations) {
-            confirmed.add(r[0] + "|" + r[1]);
+        List<Tuple> confirmations = em.createNativeQuery("SELECT contestant_id, item_code FROM mark_confirmation WHERE competition_id = ?1",
+                        Tuple.class).setParameter(1, c.id).getResultList();
+        for (Tuple r : confirmations) {
+            confirmed.add(r.get("contestant_id", UUID.class) + "|" + r.get("item_code", String.class));
         }
         return new Snapshot(c, items, contestants, teams, marks, confirmed);
     }

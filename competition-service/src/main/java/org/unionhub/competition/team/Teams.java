@@ -2,11 +2,13 @@ package org.unionhub.competition.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import org.unionhub.competition.competition.Competition;
-import org.unionhub.competition.competition.CompetitionStatus;
+import org.unionhub.competition.contest.Competition;
+import org.unionhub.competition.contest.CompetitionStatus;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,9 +28,11 @@ public class Teams {
     }
 
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public Teams(EntityManager em) {
+    public Teams(EntityManager em, BusinessClock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /** Serialised per competition by its row lock, so that two teams cannot both claim one member. */
@@ -63,7 +67,7 @@ public class Teams {
         t.enterpriseType = n.enterpriseType();
         t.province = n.province().trim();
         t.createdBy = actor;
-        t.createdAt = Instant.now();
+        t.createdAt = clock.now();
         t.persist();
         for (MemberView m : members) {
             Contestant ct = new Contestant();
@@ -102,23 +106,25 @@ public class Teams {
         }
         ct.disqualifiedReason = reason;
         ct.disqualifiedBy = actor;
-        ct.disqualifiedAt = Instant.now();
+        ct.disqualifiedAt = clock.now();
         return ct;
     }
 
     public Stats stats(UUID competitionId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT (SELECT count(*) FROM contestant WHERE competition_id = ?1),
-                               (SELECT count(*) FROM team WHERE competition_id = ?1),
-                               (SELECT count(DISTINCT province) FROM team WHERE competition_id = ?1),
-                               (SELECT count(DISTINCT enterprise) FROM team WHERE competition_id = ?1 AND enterprise_type = 'CENTRAL'),
-                               (SELECT count(DISTINCT enterprise) FROM team WHERE competition_id = ?1 AND enterprise_type = 'LOCAL'),
-                               (SELECT count(*) FROM contestant WHERE competition_id = ?1 AND disqualified_reason IS NOT NULL)""")
+        Tuple row = (Tuple) em.createNativeQuery("""
+                        SELECT (SELECT count(*) FROM contestant WHERE competition_id = ?1) AS contestants,
+                               (SELECT count(*) FROM team WHERE competition_id = ?1) AS teams,
+                               (SELECT count(DISTINCT province) FROM team WHERE competition_id = ?1) AS provinces,
+                               (SELECT count(DISTINCT enterprise) FROM team WHERE competition_id = ?1 AND enterprise_type = 'CENTRAL') AS central,
+                               (SELECT count(DISTINCT enterprise) FROM team WHERE competition_id = ?1 AND enterprise_type = 'LOCAL') AS local,
+                               (SELECT count(*) FROM contestant WHERE competition_id = ?1 AND disqualified_reason IS NOT NULL) AS disqualified""",
+                        Tuple.class)
                 .setParameter(1, competitionId).getSingleResult();
-        return new Stats(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]));
+        return new Stats(count(row, "contestants"), count(row, "teams"), count(row, "provinces"), count(row, "central"),
+                count(row, "local"), count(row, "disqualified"));
     }
 
-    private static long n(Object o) {
-        return ((Number) o).longValue();
+    private static long count(Tuple row, String column) {
+        return row.get(column, Number.class).longValue();
     }
 }

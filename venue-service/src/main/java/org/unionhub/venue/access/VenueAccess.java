@@ -1,56 +1,25 @@
 package org.unionhub.venue.access;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationScope;
-import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
-import org.unionhub.platform.projection.OrganizationView;
 
 import java.util.UUID;
 
 /**
- * The access rules of venue-service in one place: staff manage venues of their subtree (and attach them only under
- * parents of their subtree); evaluations and subsidy decisions need staff of a federation strictly above the venue's
- * organization (a venue's own union does not rate or fund itself), an organization's budget is set from above it, and
- * staff spend only budgets of their own subtree; members act only for themselves.
+ * The access rules of venue-service's own domain; the shared ones (staff over a subtree, staff strictly above an
+ * organization, a member acting for himself) are the platform's {@link Access}. Here: a venue goes only under a parent
+ * of the caller's subtree, staff spend only budgets of their own subtree, and booking for a member who need not be
+ * known to this service.
  */
 @RequestScoped
 public class VenueAccess {
 
-    private final Actor actor;
-    private final OrganizationScope scope;
+    private final Access access;
 
-    public VenueAccess(Actor actor, OrganizationScope scope) {
-        this.actor = actor;
-        this.scope = scope;
-    }
-
-    public Actor actor() {
-        return actor;
-    }
-
-    /** Staff of the venue's organization or above, or an admin. */
-    public boolean manages(UUID organizationId) {
-        return scope.covers(organizationId);
-    }
-
-    public void requireManage(UUID organizationId) {
-        scope.require(organizationId);
-    }
-
-    /** Staff of an organization strictly above {@code organizationId} (or an admin). */
-    public void requireFederationAbove(UUID organizationId) {
-        if (actor.has(Roles.ADMIN)) {
-            return;
-        }
-        UUID staffOrg = actor.orgId().orElse(null);
-        boolean above = actor.has(Roles.STAFF) && staffOrg != null && !staffOrg.equals(organizationId)
-                && isWithin(organizationId, staffOrg);
-        if (!above) {
-            throw ProblemException.forbidden("only staff of a federation above organization " + organizationId + " may do this");
-        }
+    public VenueAccess(Access access) {
+        this.access = access;
     }
 
     /**
@@ -58,7 +27,7 @@ public class VenueAccess {
      * and its visit statistics belong to the parent's organization.
      */
     public void requireParentInScope(UUID parentVenueId, UUID parentOrganizationId) {
-        if (!scope.covers(parentOrganizationId)) {
+        if (!access.covers(parentOrganizationId)) {
             throw ProblemException.forbidden("parent venue " + parentVenueId + " belongs to organization " + parentOrganizationId
                     + ", outside your organization's subtree");
         }
@@ -69,28 +38,24 @@ public class VenueAccess {
      * the province's money even where it may rate the venue.
      */
     public void requireSpend(UUID budgetOrganizationId) {
-        if (!scope.covers(budgetOrganizationId)) {
+        if (!access.covers(budgetOrganizationId)) {
             throw new ProblemException(403, "budget-outside-scope", "Forbidden", "the money would come from the budget of organization "
                     + budgetOrganizationId + ", outside your organization's subtree").with("budgetOrganizationId", budgetOrganizationId);
         }
     }
 
-    /** A member acting for himself, or staff whose subtree holds the member. */
-    public void requireSelfOrStaffOf(UUID memberId) {
-        if (actor.isSelf(memberId) || actor.has(Roles.ADMIN)) {
+    /**
+     * Booking for a member: the member himself, or staff whose subtree holds him (an admin anywhere). Unlike
+     * {@link Access#requireActingFor} the member need not be known here: an open activity takes any member id, and a
+     * members-only one answers an unknown member with its own 422 (member-not-active, status UNKNOWN).
+     */
+    public void requireBookingFor(UUID memberId) {
+        if (access.actsAsSelf(memberId)) {
             return;
         }
-        if (actor.has(Roles.STAFF)) {
-            MemberView m = MemberView.findById(memberId);
-            if (m != null && actor.orgId().map(m::belongsUnder).orElse(false)) {
-                return;
-            }
+        MemberView m = MemberView.findById(memberId);
+        if (!access.covers(m == null ? null : m.organizationId)) {
+            throw ProblemException.forbidden("a member may act only on his own records");
         }
-        throw ProblemException.forbidden("a member may act only on his own records");
-    }
-
-    private static boolean isWithin(UUID organizationId, UUID ancestor) {
-        OrganizationView org = OrganizationView.findById(organizationId);
-        return org != null && org.isWithin(ancestor);
     }
 }

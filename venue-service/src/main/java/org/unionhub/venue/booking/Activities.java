@@ -3,8 +3,9 @@ package org.unionhub.venue.booking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.platform.time.BusinessClock;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.Venues;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,9 +19,11 @@ public class Activities {
     }
 
     private final Venues venues;
+    private final BusinessClock clock;
 
-    public Activities(Venues venues) {
+    public Activities(Venues venues, BusinessClock clock) {
         this.venues = venues;
+        this.clock = clock;
     }
 
     /** Checks of the times alone, without the database. */
@@ -71,7 +74,7 @@ public class Activities {
         a.bookingClosesAt = r.bookingClosesAt();
         a.status = Activity.Status.SCHEDULED;
         a.createdBy = actor;
-        a.createdAt = Instant.now();
+        a.createdAt = clock.now();
         a.persist();
         return a;
     }

@@ -25,13 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
-import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.venue.access.VenueAccess;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.platform.time.BusinessClock;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.Venues;
 
 import java.net.URI;
 import java.time.Instant;
@@ -57,10 +58,12 @@ public class ActivityResource {
 
     private final Activities activities;
     private final Bookings bookings;
-    private final VenueAccess access;
+    private final Access access;
     private final IdempotentPost idempotent;
+    private final BusinessClock clock;
 
-    public ActivityResource(Activities activities, Bookings bookings, VenueAccess access, IdempotentPost idempotent) {
+    public ActivityResource(Activities activities, Bookings bookings, Access access, IdempotentPost idempotent, BusinessClock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.bookings = bookings;
         this.access = access;
@@ -79,7 +82,7 @@ public class ActivityResource {
                                     "bookingOpensAt": "2023-02-20T00:00:00Z", "bookingClosesAt": "2023-03-01T05:00:00Z"}""")))
                            @Valid @NotNull CreateActivity r) {
         Venue v = Venues.require(venueId);
-        access.requireManage(v.organizationId);
+        access.requireStaffOver(v.organizationId);
         return idempotent.run(idempotencyKey, "POST /api/v1/venues/" + venueId + "/activities " + access.actor().subject(), r, () -> {
             Activity a = activities.schedule(venueId, new Activities.NewActivity(r.title(), r.description(), r.startsAt(), r.endsAt(),
                     r.capacity(), Boolean.TRUE.equals(r.membersOnly()), r.bookingOpensAt(), r.bookingClosesAt()), access.actor().subject());
@@ -95,21 +98,14 @@ public class ActivityResource {
                                        @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Venues.require(venueId);
         PageRequest page = PageRequest.of(limit, cursor);
-        Instant start = from == null ? Instant.now() : from;
+        Instant start = from == null ? clock.now() : from;
         List<Activity> rows;
         if (page.first()) {
             rows = Activity.find("venueId = ?1 and startsAt >= ?2 order by startsAt, id", venueId, start).range(0, page.limit()).list();
         } else {
-            Instant afterStart;
-            UUID afterId;
-            try {
-                afterStart = Instant.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            Cursor after = page.cursor(2);
             rows = Activity.find("venueId = ?1 and startsAt >= ?2 and (startsAt > ?3 or (startsAt = ?3 and id > ?4)) order by startsAt, id",
-                    venueId, start, afterStart, afterId).range(0, page.limit()).list();
+                    venueId, start, after.instant(0), after.uuid(1)).range(0, page.limit()).list();
         }
         return Page.of(rows, page.limit(), a -> PageRequest.encode(a.startsAt, a.id), this::response);
     }

@@ -2,6 +2,7 @@ package org.unionhub.venue.booking;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.Cursor;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.venue.access.VenueAccess;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.Venues;
 
 import java.net.URI;
 import java.time.Instant;
@@ -54,14 +58,23 @@ public class BookingResource {
                                     Instant startsAt, Instant endsAt, Booking.Status status, Integer waitlistPosition) {
     }
 
+    /** One row of a member's bookings: the booking, its activity and the activity's venue. */
+    private record BookedAt(Booking booking, Activity activity, Venue venue) {
+    }
+
     private final Bookings bookings;
-    private final VenueAccess access;
+    private final Access access;
+    private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final EntityManager em;
+    private final BusinessClock clock;
 
-    public BookingResource(Bookings bookings, VenueAccess access, IdempotentPost idempotent, EntityManager em) {
+    public BookingResource(Bookings bookings, Access access, VenueAccess venueAccess, IdempotentPost idempotent, EntityManager em,
+                           BusinessClock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.access = access;
+        this.venueAccess = venueAccess;
         this.idempotent = idempotent;
         this.em = em;
     }
@@ -80,9 +93,9 @@ public class BookingResource {
         Bookings.requireActivity(activityId);
         // staff act for the members of their subtree, not for whoever walks into their venue: a booking fills the
         // member's cap, can get him banned after no-shows, and a members-only refusal tells his membership status
-        access.requireSelfOrStaffOf(r.memberId());
+        venueAccess.requireBookingFor(r.memberId());
         return idempotent.run(idempotencyKey, "POST /api/v1/activities/" + activityId + "/bookings " + access.actor().subject(), r, () -> {
-            Booking b = bookings.book(activityId, r.memberId(), access.actor().subject(), Instant.now());
+            Booking b = bookings.book(activityId, r.memberId(), access.actor().subject(), clock.now());
             return Response.created(URI.create("/api/v1/bookings/" + b.id)).entity(response(b)).build();
         });
     }
@@ -113,7 +126,7 @@ public class BookingResource {
     public BookingResponse cancel(@PathParam("id") UUID id) {
         Booking b = Bookings.requireBooking(id);
         requireOwnerOrVenueStaff(b);
-        return response(bookings.cancel(id, access.actor().isSelf(b.memberId) ? "BY_MEMBER" : "BY_STAFF", access.actor().subject(), Instant.now()));
+        return response(bookings.cancel(id, access.actor().isSelf(b.memberId) ? "BY_MEMBER" : "BY_STAFF", access.actor().subject(), clock.now()));
     }
 
     @GET
@@ -124,47 +137,38 @@ public class BookingResource {
     public Page<MemberBookingItem> ofMember(@PathParam("memberId") UUID memberId,
                                             @QueryParam("upcoming") @DefaultValue("false") boolean upcoming,
                                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        access.requireSelfOrStaffOf(memberId);
+        access.requireReadMember(memberId);
         PageRequest page = PageRequest.of(limit, cursor);
         StringBuilder jpql = new StringBuilder("SELECT b, a, v FROM Booking b, Activity a, Venue v "
                 + "WHERE b.activityId = a.id AND a.venueId = v.id AND b.memberId = :member");
         if (upcoming) {
             jpql.append(" AND a.startsAt > :now AND b.status IN (:live)");
         }
-        Instant afterStart = null;
-        UUID afterId = null;
-        if (!page.first()) {
-            try {
-                afterStart = Instant.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+        Cursor after = page.first() ? null : page.cursor(2);
+        if (after != null) {
             jpql.append(" AND (a.startsAt > :afterStart OR (a.startsAt = :afterStart AND b.id > :afterId))");
         }
         jpql.append(" ORDER BY a.startsAt, b.id");
-        var q = em.createQuery(jpql.toString(), Object[].class).setParameter("member", memberId).setMaxResults(page.limit() + 1);
+        var q = em.createQuery(jpql.toString(), Tuple.class).setParameter("member", memberId).setMaxResults(page.limit() + 1);
         if (upcoming) {
-            q.setParameter("now", Instant.now()).setParameter("live", List.of(Booking.Status.CONFIRMED, Booking.Status.WAITLISTED));
+            q.setParameter("now", clock.now()).setParameter("live", List.of(Booking.Status.CONFIRMED, Booking.Status.WAITLISTED));
         }
-        if (afterStart != null) {
-            q.setParameter("afterStart", afterStart).setParameter("afterId", afterId);
+        if (after != null) {
+            q.setParameter("afterStart", after.instant(0)).setParameter("afterId", after.uuid(1));
         }
-        List<Object[]> rows = q.getResultList();
-        return Page.of(rows, page.limit(), r -> PageRequest.encode(((Activity) r[1]).startsAt, ((Booking) r[0]).id), r -> {
-            Booking b = (Booking) r[0];
-            Activity a = (Activity) r[1];
-            Venue v = (Venue) r[2];
-            return new MemberBookingItem(b.id, a.id, a.title, v.id, v.name, a.startsAt, a.endsAt, b.status, bookings.waitlistPosition(b));
-        });
+        List<BookedAt> rows = q.getResultList().stream()
+                .map(t -> new BookedAt(t.get(0, Booking.class), t.get(1, Activity.class), t.get(2, Venue.class))).toList();
+        return Page.of(rows, page.limit(), r -> PageRequest.encode(r.activity().startsAt, r.booking().id), r ->
+                new MemberBookingItem(r.booking().id, r.activity().id, r.activity().title, r.venue().id, r.venue().name,
+                        r.activity().startsAt, r.activity().endsAt, r.booking().status, bookings.waitlistPosition(r.booking())));
     }
 
     private void requireOwnerOrVenueStaff(Booking b) {
-        if (access.actor().isSelf(b.memberId)) {
+        if (access.actsAsSelf(b.memberId)) {
             return;
         }
         Activity a = Bookings.requireActivity(b.activityId);
-        if (!access.manages(Venues.require(a.venueId).organizationId)) {
+        if (!access.covers(Venues.require(a.venueId).organizationId)) {
             throw ProblemException.forbidden("a member may act only on his own bookings");
         }
     }

@@ -11,7 +11,7 @@ import org.unionhub.platform.metrics.AfterCommit;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
-import org.unionhub.venue.venue.VenueEvents;
+import org.unionhub.venue.site.VenueEvents;
 
 import java.time.Instant;
 import java.util.List;

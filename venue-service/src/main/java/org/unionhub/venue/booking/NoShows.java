@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import org.unionhub.platform.time.BusinessClock;
 
 /**
  * Marks confirmed bookings nobody checked in for {@code venue.booking.no-show-after} after the start as NO_SHOW.
@@ -16,15 +17,17 @@ public class NoShows {
 
     private final EntityManager em;
     private final BookingPolicy policy;
+    private final BusinessClock clock;
 
-    public NoShows(EntityManager em, BookingPolicy policy) {
+    public NoShows(EntityManager em, BookingPolicy policy, BusinessClock clock) {
         this.em = em;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${venue.jobs.no-show-check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        markDue(Instant.now());
+        markDue(clock.now());
     }
 
     /** @return how many bookings became no-shows */

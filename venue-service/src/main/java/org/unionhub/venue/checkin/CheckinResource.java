@@ -24,12 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
-import org.unionhub.venue.access.VenueAccess;
-import org.unionhub.venue.venue.OpeningHours;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.platform.time.BusinessClock;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.Venues;
 
 import java.net.URI;
 import java.time.Instant;
@@ -52,10 +52,12 @@ public class CheckinResource {
 
     private final Checkins checkins;
     private final VisitStats stats;
-    private final VenueAccess access;
+    private final Access access;
     private final IdempotentPost idempotent;
+    private final BusinessClock clock;
 
-    public CheckinResource(Checkins checkins, VisitStats stats, VenueAccess access, IdempotentPost idempotent) {
+    public CheckinResource(Checkins checkins, VisitStats stats, Access access, IdempotentPost idempotent, BusinessClock clock) {
+        this.clock = clock;
         this.checkins = checkins;
         this.stats = stats;
         this.access = access;
@@ -75,17 +77,17 @@ public class CheckinResource {
                                     @ExampleObject(name = "staff entering a register", value = "{\"count\": 35, \"at\": \"2022-11-20T06:00:00Z\"}")}))
                             @Valid @NotNull CheckinRequest r) {
         Venue v = Venues.require(venueId);
-        boolean staff = access.manages(v.organizationId);
+        boolean staff = access.covers(v.organizationId);
         if (r.memberId() != null && r.count() != null && r.count() != 1) {
             throw ProblemException.invalid("count", "a named member's check-in counts one; give either memberId or count");
         }
         if (r.memberId() == null && r.count() == null) {
             throw ProblemException.invalid("memberId", "give a memberId or an anonymous count");
         }
-        if (!staff && (r.memberId() == null || !access.actor().isSelf(r.memberId()))) {
+        if (!staff && (r.memberId() == null || !access.actsAsSelf(r.memberId()))) {
             throw ProblemException.forbidden("a member may check in only himself; head counts are for the venue's staff");
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (r.at() != null && !staff) {
             throw ProblemException.forbidden("only staff may record a visit at another time");
         }
@@ -103,7 +105,7 @@ public class CheckinResource {
     @GET
     @Path("/{id}/stats")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Visits of one venue per day or month between two dates, inclusive, Asia/Shanghai (roles: staff of the venue's organization or above, admin, partner)")
+    @Operation(summary = "Visits of one venue per day or month between two dates, inclusive, in the business calendar (China Standard Time) (roles: staff of the venue's organization or above, admin, partner)")
     public VisitStats.VenueStats venueStats(@PathParam("id") UUID venueId,
                                             @Parameter(example = "2022-11-20") @QueryParam("from") LocalDate from,
                                             @Parameter(example = "2023-01-31") @QueryParam("to") LocalDate to,
@@ -115,8 +117,8 @@ public class CheckinResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be day or month");
         }
-        LocalDate end = to == null ? LocalDate.now(OpeningHours.ZONE) : to;
-        return stats.venue(v.id, from == null ? end.minusDays(30) : from, end, g);
+        LocalDate end = endOr(to);
+        return stats.venue(v.id, startOr(from, end), end, g);
     }
 
     @GET
@@ -127,14 +129,24 @@ public class CheckinResource {
                                                 @Parameter(example = "2022-11-20") @QueryParam("from") LocalDate from,
                                                 @Parameter(example = "2023-01-31") @QueryParam("to") LocalDate to) {
         Venue v = readable(venueId);
-        LocalDate end = to == null ? LocalDate.now(OpeningHours.ZONE) : to;
-        return stats.network(v.id, v.path, from == null ? end.minusDays(30) : from, end);
+        LocalDate end = endOr(to);
+        return stats.network(v.id, v.path, startOr(from, end), end);
+    }
+
+    /** Without {@code to}: up to today in the business calendar. */
+    private LocalDate endOr(LocalDate to) {
+        return to == null ? clock.today() : to;
+    }
+
+    /** Without {@code from}: the thirty days before the end. */
+    private static LocalDate startOr(LocalDate from, LocalDate end) {
+        return from == null ? end.minusDays(30) : from;
     }
 
     private Venue readable(UUID venueId) {
         Venue v = Venues.require(venueId);
         if (!access.actor().has(Roles.PARTNER)) {
-            access.requireManage(v.organizationId);
+            access.requireStaffOver(v.organizationId);
         }
         return v;
     }

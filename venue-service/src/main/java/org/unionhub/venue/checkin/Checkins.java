@@ -7,11 +7,12 @@ import jakarta.transaction.Transactional;
 import org.unionhub.platform.event.EventTypes;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.venue.booking.Booking;
 import org.unionhub.venue.booking.BookingPolicy;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.VenueEvents;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.VenueEvents;
+import org.unionhub.venue.site.Venues;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +31,10 @@ public class Checkins {
     private final EntityManager em;
     private final Outbox outbox;
     private final BookingPolicy policy;
+    private final BusinessClock clock;
 
-    public Checkins(EntityManager em, Outbox outbox, BookingPolicy policy) {
+    public Checkins(EntityManager em, Outbox outbox, BookingPolicy policy, BusinessClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.policy = policy;
@@ -50,7 +53,7 @@ public class Checkins {
         c.headCount = count;
         c.occurredAt = at;
         c.recordedBy = actor;
-        c.recordedAt = Instant.now();
+        c.recordedAt = clock.now();
         if (memberId != null) {
             c.bookingId = attend(venueId, memberId, at);
         }

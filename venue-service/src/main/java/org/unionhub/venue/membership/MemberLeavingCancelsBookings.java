@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.unionhub.platform.event.IncomingEvent;
 import org.unionhub.platform.projection.MemberEventHook;
 import org.unionhub.platform.projection.MemberView;
+import org.unionhub.platform.time.BusinessClock;
 import org.unionhub.venue.booking.Bookings;
 
 import java.time.Instant;
@@ -21,9 +22,11 @@ public class MemberLeavingCancelsBookings implements MemberEventHook {
     static final String SUSPENDED = "org.unionhub.membership.member.suspended.v1";
 
     private final Bookings bookings;
+    private final BusinessClock clock;
 
-    public MemberLeavingCancelsBookings(Bookings bookings) {
+    public MemberLeavingCancelsBookings(Bookings bookings, BusinessClock clock) {
         this.bookings = bookings;
+        this.clock = clock;
     }
 
     @Override
@@ -37,6 +40,6 @@ public class MemberLeavingCancelsBookings implements MemberEventHook {
         if (now != null && now.isActive()) {
             return; // a "left" older than his reinstatement (in this batch or before it)
         }
-        bookings.cancelMembersOnlyOf(member, Bookings.MEMBER_LEFT, Instant.now());
+        bookings.cancelMembersOnlyOf(member, Bookings.MEMBER_LEFT, clock.now());
     }
 }

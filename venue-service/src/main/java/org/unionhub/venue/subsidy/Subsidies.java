@@ -9,11 +9,12 @@ import jakarta.transaction.Transactional;
 import org.unionhub.platform.outbox.Outbox;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
-import org.unionhub.venue.venue.Venue;
-import org.unionhub.venue.venue.VenueEvents;
-import org.unionhub.venue.venue.VenueKind;
-import org.unionhub.venue.venue.VenueLevel;
-import org.unionhub.venue.venue.Venues;
+import org.unionhub.platform.time.BusinessClock;
+import org.unionhub.venue.site.Venue;
+import org.unionhub.venue.site.VenueEvents;
+import org.unionhub.venue.site.VenueKind;
+import org.unionhub.venue.site.VenueLevel;
+import org.unionhub.venue.site.Venues;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,8 +40,10 @@ public class Subsidies {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final EvaluationRules rules;
+    private final BusinessClock clock;
 
-    public Subsidies(EntityManager em, Outbox outbox, ObjectMapper json, EvaluationConfig config) {
+    public Subsidies(EntityManager em, Outbox outbox, ObjectMapper json, EvaluationConfig config, BusinessClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.json = json;
@@ -64,7 +67,7 @@ public class Subsidies {
         b.committed = BigDecimal.ZERO.setScale(2);
         b.paid = BigDecimal.ZERO.setScale(2);
         b.createdBy = actor;
-        b.createdAt = Instant.now();
+        b.createdAt = clock.now();
         b.persist();
         em.flush();
         return b;
@@ -87,7 +90,7 @@ public class Subsidies {
             throw ProblemException.conflict("evaluation-exists", "venue " + venueId + " was already evaluated for " + year);
         }
         EvaluationRules.Result result = rules.grade(scores);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Evaluation e = new Evaluation();
         e.id = UUID.randomUUID();
         e.venueId = venueId;
@@ -122,7 +125,7 @@ public class Subsidies {
                                       int year, String actor, Consumer<UUID> authorize) {
         Venue v = Venues.require(venueId);
         authorize.accept(v.organizationId);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Subsidy s = newSubsidy(Subsidy.Kind.CONSTRUCTION, v, year, now);
         s.constructionKind = kind;
         s.requestedAmount = requested.setScale(2);
@@ -142,7 +145,7 @@ public class Subsidies {
         if (amount.compareTo(s.requestedAmount) > 0) {
             throw ProblemException.invalid("amount", "must not exceed the requested " + s.requestedAmount);
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         SubsidyBudget budget = commit(s.organizationId, s.year, amount, authorizeSpend);
         s.amount = amount.setScale(2);
         s.budgetId = budget.id;
@@ -159,7 +162,7 @@ public class Subsidies {
         s.status.requireCanBecome(Subsidy.Status.REJECTED, id);
         s.status = Subsidy.Status.REJECTED;
         s.reason = reason;
-        step(s, Subsidy.Status.REJECTED, actor, Instant.now(), null, reason);
+        step(s, Subsidy.Status.REJECTED, actor, clock.now(), null, reason);
         return s;
     }
 
@@ -171,7 +174,7 @@ public class Subsidies {
         }
         s.status.requireCanBecome(Subsidy.Status.PAID, id);
         requireOtherHands(s, actor);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         em.createNativeQuery("UPDATE subsidy_budget SET paid = paid + ?1 WHERE id = ?2")
                 .setParameter(1, s.amount).setParameter(2, s.budgetId).executeUpdate();
         s.status = Subsidy.Status.PAID;

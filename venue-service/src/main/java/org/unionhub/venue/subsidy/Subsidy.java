@@ -1,12 +1,10 @@
 package org.unionhub.venue.subsidy;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -17,7 +15,6 @@ import java.util.UUID;
 
 /** An award earned by an evaluation, or a construction subsidy (新建、改（扩）建) asked for and decided. */
 @Entity
-@Table(name = "subsidy")
 public class Subsidy extends PanacheEntityBase {
 
     public enum Kind { EVALUATION_AWARD, CONSTRUCTION }
@@ -47,28 +44,20 @@ public class Subsidy extends PanacheEntityBase {
     public UUID id;
     @Enumerated(EnumType.STRING)
     public Kind kind;
-    @Column(name = "venue_id")
     public UUID venueId;
-    @Column(name = "organization_id")
     public UUID organizationId;
     public int year;
-    @Column(name = "budget_id")
     public UUID budgetId;
-    @Column(name = "evaluation_id")
     public UUID evaluationId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "construction_kind")
     public ConstructionKind constructionKind;
-    @Column(name = "requested_amount")
     public BigDecimal requestedAmount;
     public BigDecimal amount;
     public String description;
     @Enumerated(EnumType.STRING)
     public Status status;
     public String reason;
-    @Column(name = "payment_reference")
     public String paymentReference;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public long version;

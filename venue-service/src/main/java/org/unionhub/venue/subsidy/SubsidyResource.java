@@ -28,14 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
+import org.unionhub.platform.identity.Access;
+import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
 import org.unionhub.venue.access.VenueAccess;
-import org.unionhub.venue.venue.OpeningHours;
 import org.unionhub.platform.money.Money;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -105,13 +107,18 @@ public class SubsidyResource {
     }
 
     private final Subsidies subsidies;
-    private final VenueAccess access;
+    private final Access access;
+    private final VenueAccess venueAccess;
     private final IdempotentPost idempotent;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final BusinessClock clock;
 
-    public SubsidyResource(Subsidies subsidies, VenueAccess access, IdempotentPost idempotent, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public SubsidyResource(Subsidies subsidies, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
+                           com.fasterxml.jackson.databind.ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.subsidies = subsidies;
         this.access = access;
+        this.venueAccess = venueAccess;
         this.idempotent = idempotent;
         this.json = json;
     }
@@ -130,7 +137,7 @@ public class SubsidyResource {
             throw ProblemException.invalid("organizationId", "no organization " + org);
         }
         // a union that set its own budget would then fund the awards it may not give itself
-        access.requireFederationAbove(org);
+        access.requireStrictlyAbove(org);
         return idempotent.run(idempotencyKey, "POST /api/v1/subsidy-budgets " + access.actor().subject(), r, () -> {
             SubsidyBudget b = subsidies.createBudget(org, r.year(), r.amount(), access.actor().subject());
             return Response.created(URI.create("/api/v1/subsidy-budgets/" + b.id)).entity(BudgetResponse.of(b)).build();
@@ -142,13 +149,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "A budget with what is committed, paid and remaining (roles: staff of its organization or above, admin, finance, partner)")
     public BudgetResponse budget(@PathParam("id") UUID id) {
-        SubsidyBudget b = SubsidyBudget.findById(id);
-        if (b == null) {
-            throw ProblemException.notFound("subsidy budget", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(b.organizationId);
-        }
+        SubsidyBudget b = found(SubsidyBudget.findById(id), "subsidy budget", id);
+        requireSeesMoneyOf(b.organizationId);
         return BudgetResponse.of(b);
     }
 
@@ -166,8 +168,8 @@ public class SubsidyResource {
                                       "scores": {"SERVICE_DELIVERY": 28, "ACTIVITY_COUNT": 19, "VISITS": 18, "MANAGEMENT": 14, "SAFETY": 14}}""")))
                              @Valid @NotNull EvaluationRequest r) {
         return idempotent.run(idempotencyKey, "POST /api/v1/evaluations " + access.actor().subject(), r, () -> {
-            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireFederationAbove,
-                    access::requireSpend);
+            Evaluation e = subsidies.evaluate(r.venueId(), r.year(), r.scores(), access.actor().subject(), access::requireStrictlyAbove,
+                    venueAccess::requireSpend);
             return Response.created(URI.create("/api/v1/evaluations/" + e.id)).entity(response(e)).build();
         });
     }
@@ -177,13 +179,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "An evaluation (roles: staff of the venue's organization or above, admin, finance, partner)")
     public EvaluationResponse evaluation(@PathParam("id") UUID id) {
-        Evaluation e = Evaluation.findById(id);
-        if (e == null) {
-            throw ProblemException.notFound("evaluation", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(org.unionhub.venue.venue.Venues.require(e.venueId).organizationId);
-        }
+        Evaluation e = found(Evaluation.findById(id), "evaluation", id);
+        requireSeesMoneyOf(org.unionhub.venue.site.Venues.require(e.venueId).organizationId);
         return response(e);
     }
 
@@ -197,10 +194,10 @@ public class SubsidyResource {
                                    {"venueId": "3f0c2a9e-2d1b-4f7a-9a52-4b1c9f0d6e21", "kind": "NEW", "requestedAmount": "500000.00",
                                     "description": "肥东县新建工人文化宫", "year": 2023}""")))
                            @Valid @NotNull ConstructionRequest r) {
-        int year = r.year() != null ? r.year() : LocalDate.now(OpeningHours.ZONE).getYear();
+        int year = r.year() != null ? r.year() : clock.year();
         return idempotent.run(idempotencyKey, "POST /api/v1/construction-subsidies " + access.actor().subject(), r, () -> {
             Subsidy s = subsidies.submitConstruction(r.venueId(), r.kind(), r.requestedAmount(), r.description(), year,
-                    access.actor().subject(), access::requireManage);
+                    access.actor().subject(), access::requireStaffOver);
             return Response.created(URI.create("/api/v1/subsidies/" + s.id)).entity(response(s)).build();
         });
     }
@@ -215,8 +212,8 @@ public class SubsidyResource {
     public SubsidyResponse approve(@PathParam("id") UUID id,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"amount\": \"400000.00\", \"note\": \"按预算核定\"}")))
                                    @Valid @NotNull ApprovalRequest r) {
-        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireFederationAbove,
-                access::requireSpend));
+        return response(subsidies.approve(id, r.amount(), r.note(), access.actor().subject(), access::requireStrictlyAbove,
+                venueAccess::requireSpend));
     }
 
     @POST
@@ -227,7 +224,7 @@ public class SubsidyResource {
     public SubsidyResponse reject(@PathParam("id") UUID id,
                                   @RequestBody(content = @Content(examples = @ExampleObject(name = "reject", value = "{\"reason\": \"材料不全\"}")))
                                   @Valid @NotNull RejectionRequest r) {
-        return response(subsidies.reject(id, r.reason(), access.actor().subject(), access::requireFederationAbove));
+        return response(subsidies.reject(id, r.reason(), access.actor().subject(), access::requireStrictlyAbove));
     }
 
     @POST
@@ -246,13 +243,8 @@ public class SubsidyResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.PARTNER})
     @Operation(summary = "A subsidy with every step, its actor and time (roles: staff of the venue's organization or above, admin, finance, partner)")
     public SubsidyResponse get(@PathParam("id") UUID id) {
-        Subsidy s = Subsidy.findById(id);
-        if (s == null) {
-            throw ProblemException.notFound("subsidy", id);
-        }
-        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
-            access.requireManage(s.organizationId);
-        }
+        Subsidy s = found(Subsidy.findById(id), "subsidy", id);
+        requireSeesMoneyOf(s.organizationId);
         return response(s);
     }
 
@@ -269,7 +261,7 @@ public class SubsidyResource {
             if (org == null) {
                 org = access.actor().orgId().orElseThrow(() -> ProblemException.forbidden("staff without an organization"));
             }
-            access.requireManage(org);
+            access.requireStaffOver(org);
         }
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -280,18 +272,28 @@ public class SubsidyResource {
         if (org != null) {
             q.append(" and (organizationId = :org or organizationId in (select o.id from OrganizationView o where o.path like :orgPath))");
             params.put("org", org);
-            params.put("orgPath", "%/" + org + "/%");
+            params.put("orgPath", OrganizationPath.subtreePattern(org));
         }
         if (!page.first()) {
             q.append(" and id > :after");
-            try {
-                params.put("after", UUID.fromString(page.after().get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API gave out");
-            }
+            params.put("after", page.cursor(1).uuid(0));
         }
         List<Subsidy> rows = Subsidy.find(q + " order by id", params).range(0, page.limit()).list();
         return Page.of(rows, page.limit(), s -> PageRequest.encode(s.id), this::response);
+    }
+
+    private static <T> T found(T entity, String what, UUID id) {
+        if (entity == null) {
+            throw ProblemException.notFound(what, id);
+        }
+        return entity;
+    }
+
+    /** Finance and partners read every budget, evaluation and subsidy; staff those of their subtree. */
+    private void requireSeesMoneyOf(UUID organizationId) {
+        if (!access.actor().has(Roles.FINANCE) && !access.actor().has(Roles.PARTNER)) {
+            access.requireStaffOver(organizationId);
+        }
     }
 
     private SubsidyResponse response(Subsidy s) {

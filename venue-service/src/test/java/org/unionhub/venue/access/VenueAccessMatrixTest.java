@@ -14,7 +14,7 @@ import org.unionhub.venue.checkin.Checkin;
 import org.unionhub.venue.subsidy.Evaluation;
 import org.unionhub.venue.subsidy.Subsidy;
 import org.unionhub.venue.subsidy.SubsidyBudget;
-import org.unionhub.venue.venue.Venue;
+import org.unionhub.venue.site.Venue;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.venue.geo.LatLon;
-import org.unionhub.venue.venue.VenueSearch;
+import org.unionhub.venue.site.VenueSearch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.unionhub.venue.booking.BookingEvents;
 import org.unionhub.venue.checkin.Checkins;
 import org.unionhub.venue.subsidy.SubsidyEvents;
-import org.unionhub.venue.venue.VenueEvents;
+import org.unionhub.venue.site.VenueEvents;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;

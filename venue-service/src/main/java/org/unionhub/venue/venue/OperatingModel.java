@@ -1,6 +1,0 @@
-package org.unionhub.venue.venue;
-
-/** Public service alone, or combined with socialized or market operation. */
-public enum OperatingModel {
-    PUBLIC, SOCIALIZED, MARKET
-}
