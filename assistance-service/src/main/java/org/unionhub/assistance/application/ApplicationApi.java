@@ -1,7 +1,6 @@
 package org.unionhub.assistance.application;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,12 +20,12 @@ public final class ApplicationApi {
 
     public record SubmitRequest(@NotNull UUID memberId,
                                 @NotBlank @Schema(example = "TARGETED_MEDICAL") String programCode,
-                                @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) @Schema(example = "20000.00") BigDecimal requestedAmount,
+                                @NotNull @Amount @Schema(example = "20000.00") BigDecimal requestedAmount,
                                 @NotBlank @Size(max = 2000) @Schema(example = "住院自付费用过高") String reason,
                                 @Schema(example = "{\"outOfPocketCost\":\"42000.00\",\"hospital\":\"山东省立医院\"}") Map<String, Object> details) {
     }
 
-    public record ApproveRequest(@DecimalMin("0.01") @Digits(integer = 12, fraction = 2) @Schema(example = "20000.00") BigDecimal approvedAmount) {
+    public record ApproveRequest(@Amount @Schema(example = "20000.00") BigDecimal approvedAmount) {
     }
 
     public record RejectRequest(@NotBlank @Size(max = 2000) @Schema(example = "材料不全") String reason) {

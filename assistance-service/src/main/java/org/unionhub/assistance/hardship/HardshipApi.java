@@ -1,7 +1,6 @@
 package org.unionhub.assistance.hardship;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,12 +24,12 @@ public final class HardshipApi {
 
     public record OpenFileRequest(@NotNull UUID memberId,
                                   @NotNull @Min(1) @Max(30) @Schema(example = "4") Integer householdSize,
-                                  @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "2100.00") BigDecimal monthlyHouseholdIncome,
+                                  @NotNull @Amount(min = "0.00") @Schema(example = "2100.00") BigDecimal monthlyHouseholdIncome,
                                   @NotEmpty List<@NotNull Cause> causes,
                                   @NotNull Level level) {
     }
 
-    public record ReviewRequest(@Min(1) @Max(30) Integer householdSize, @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal monthlyHouseholdIncome,
+    public record ReviewRequest(@Min(1) @Max(30) Integer householdSize, @Amount(min = "0.00") BigDecimal monthlyHouseholdIncome,
                                 List<@NotNull Cause> causes, Level level) {
     }
 
@@ -51,7 +50,7 @@ public final class HardshipApi {
     public record VisitRequest(@NotNull UUID memberId,
                                @NotNull @Schema(example = "2026-01-20") LocalDate visitedOn,
                                @NotBlank @Size(max = 2000) @Schema(example = "米、面、油各一份") String goods,
-                               @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "500.00") BigDecimal cashAmount) {
+                               @Amount(min = "0.00") @Schema(example = "500.00") BigDecimal cashAmount) {
     }
 
     public record VisitView(UUID id, UUID memberId, LocalDate visitedOn, String goods, BigDecimal cashAmount,

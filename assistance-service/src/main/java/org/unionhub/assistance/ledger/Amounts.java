@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 
 /**
  * Yuan amounts held as BigDecimal with exactly two decimals, never a floating-point value. Request fields are checked
- * by bean validation ({@code @DecimalMin}, {@code @Digits(integer = 12, fraction = 2)}) before a use case sees them;
+ * by bean validation (the platform's {@code @Amount}) before a use case sees them;
  * how amounts travel in JSON is the platform's {@link org.unionhub.platform.money.Money}. This class is the arithmetic.
  */
 public final class Amounts {

@@ -1,7 +1,6 @@
 package org.unionhub.assistance.legal;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,7 +18,7 @@ public final class LegalAidApi {
     }
 
     public record OpenRequest(UUID memberId, @NotNull LegalCase.Kind kind,
-                              @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "8200.00") BigDecimal claimedAmount,
+                              @Amount(min = "0.00") @Schema(example = "8200.00") BigDecimal claimedAmount,
                               @NotBlank @Size(max = 4000) @Schema(example = "货车司机三个月运费被拖欠") String description) {
     }
 
@@ -27,7 +26,7 @@ public final class LegalAidApi {
     }
 
     public record CloseRequest(@NotBlank @Size(max = 2000) @Schema(example = "调解成功，追回运费") String outcome,
-                               @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "8200.00") BigDecimal recoveredAmount) {
+                               @Amount(min = "0.00") @Schema(example = "8200.00") BigDecimal recoveredAmount) {
     }
 
     public record CaseView(UUID id, UUID memberId, LegalCase.Kind kind, BigDecimal claimedAmount, String description,

@@ -1,7 +1,6 @@
 package org.unionhub.assistance.mutualaid;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +33,7 @@ public final class MutualAidApi {
     }
 
     public record ClaimRequest(@NotNull UUID memberId, @NotNull @Min(InputBounds.MIN_YEAR) @Max(InputBounds.MAX_YEAR) Integer year, @NotNull ClaimKind kind,
-                               @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) @Schema(example = "50000.00") BigDecimal amount) {
+                               @NotNull @Amount @Schema(example = "50000.00") BigDecimal amount) {
     }
 
     public record ClaimView(UUID id, UUID memberId, int year, ClaimKind kind, BigDecimal amount, BigDecimal paidThisYear,

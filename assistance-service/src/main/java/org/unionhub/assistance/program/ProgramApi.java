@@ -1,8 +1,7 @@
 package org.unionhub.assistance.program;
 
 import org.unionhub.platform.param.InputBounds;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,9 +39,9 @@ public final class ProgramApi {
             @NotBlank @Size(max = 200) @Schema(example = "冬季送温暖") String name,
             @Size(max = 2000) String description,
             @NotNull Boolean money,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "5000.00") BigDecimal capPerPersonYear,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "2000.00") BigDecimal capPerApplication,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "1000.00") BigDecimal secondApprovalThreshold,
+            @Amount(min = "0.00") @Schema(example = "5000.00") BigDecimal capPerPersonYear,
+            @Amount(min = "0.00") @Schema(example = "2000.00") BigDecimal capPerApplication,
+            @Amount(min = "0.00") @Schema(example = "1000.00") BigDecimal secondApprovalThreshold,
             Boolean requiresActiveMembership,
             Boolean requiresHardshipFile,
             List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,39}", message = "must be a camelCase key") String> requiredDetails,
@@ -50,7 +49,7 @@ public final class ProgramApi {
     }
 
     public record FundRequest(@NotNull @Min(InputBounds.MIN_YEAR) @Max(InputBounds.MAX_YEAR) @Schema(example = "2026") Integer year,
-                              @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) @Schema(example = "1000000.00") BigDecimal amount) {
+                              @NotNull @Amount(min = "0.00") @Schema(example = "1000000.00") BigDecimal amount) {
     }
 
     public record FundView(String programCode, int year, BigDecimal amount, BigDecimal reserved, BigDecimal remaining) {

@@ -1,7 +1,6 @@
 package org.unionhub.assistance.relief;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import org.unionhub.platform.money.Amount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,7 +30,7 @@ public final class ReliefApi {
 
     public record DefineRequest(@NotBlank @Size(max = 200) String name, @NotNull UUID organizationId,
                                 @NotBlank String programCode, Integer year,
-                                @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amountPerPerson,
+                                @NotNull @Amount BigDecimal amountPerPerson,
                                 Eligibility eligibility) {
     }
 

@@ -1,11 +1,10 @@
 package org.unionhub.membership.card;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,8 +35,7 @@ import java.util.UUID;
 public class CardResource {
 
     public record RedemptionRequest(@NotNull UUID partnerId,
-                                    @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
-                                    @Digits(integer = 10, fraction = 2, message = "must be yuan with at most two decimals") BigDecimal amount) {
+                                    @NotNull @Amount(integerDigits = 10) BigDecimal amount) {
     }
 
     public record RedemptionResponse(UUID id, String cardNumber, UUID partnerId,

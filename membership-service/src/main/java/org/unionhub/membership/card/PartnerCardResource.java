@@ -1,11 +1,10 @@
 package org.unionhub.membership.card;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,8 +45,7 @@ public class PartnerCardResource {
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal discountRate) {
     }
 
-    public record PurchaseRequest(@NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
-                                  @Digits(integer = 10, fraction = 2, message = "must be yuan with at most two decimals") BigDecimal amount) {
+    public record PurchaseRequest(@NotNull @Amount(integerDigits = 10) BigDecimal amount) {
     }
 
     public record PurchaseResponse(UUID redemptionId, String cardNumber, UUID partnerId,

@@ -3,28 +3,23 @@ package org.unionhub.platform.projection;
 import org.unionhub.platform.identity.OrganizationPath;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** An organization of the union tree as membership's events describe it. */
 @Entity
-@Table(name = "organization_view")
 public class OrganizationView extends PanacheEntityBase {
 
     @Id
     public UUID id;
     public String name;
     public String type;
-    @Column(name = "parent_id")
     public UUID parentId;
     /** {@code /root/.../self/} */
     public String path;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean isWithin(UUID ancestorOrSelf) {

@@ -1,11 +1,10 @@
 package org.unionhub.venue.subsidy;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -54,7 +53,7 @@ import java.util.UUID;
 public class SubsidyResource {
 
     public record BudgetRequest(@NotNull @Min(2000) @Max(2100) Integer year,
-                                @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+                                @NotNull @Amount(min = "0.00") BigDecimal amount,
                                 @NotNull UUID organizationId) {
     }
 
@@ -79,12 +78,12 @@ public class SubsidyResource {
     }
 
     public record ConstructionRequest(@NotNull UUID venueId, @NotNull Subsidy.ConstructionKind kind,
-                                      @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal requestedAmount,
+                                      @NotNull @Amount BigDecimal requestedAmount,
                                       @NotBlank @Size(max = 4000) String description,
                                       @Min(2000) @Max(2100) Integer year) {
     }
 
-    public record ApprovalRequest(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+    public record ApprovalRequest(@NotNull @Amount BigDecimal amount,
                                   @Size(max = 2000) String note) {
     }
 
