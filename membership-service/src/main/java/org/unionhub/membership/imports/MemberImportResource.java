@@ -1,7 +1,5 @@
 package org.unionhub.membership.imports;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +21,6 @@ import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.time.BusinessClock;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import org.hibernate.Session;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -60,20 +55,18 @@ public class MemberImportResource {
     private final MemberImportJob job;
     private final ImportFiles files;
     private final Actor actor;
-    private final ObjectMapper json;
-    private final EntityManager em;
+    private final ImportFailures failures;
     private final long maxBytes;
     private final int retryAfterSeconds;
 
-    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ObjectMapper json, EntityManager em, BusinessClock clock,
+    public MemberImportResource(MemberImportJob job, ImportFiles files, Actor actor, ImportFailures failures, BusinessClock clock,
                                 @ConfigProperty(name = "unionhub.import.max-body-size", defaultValue = "64M") MemorySize maxBytes,
                                 @ConfigProperty(name = "unionhub.import.retry-after", defaultValue = "30") int retryAfterSeconds) {
         this.job = job;
         this.clock = clock;
         this.files = files;
         this.actor = actor;
-        this.json = json;
-        this.em = em;
+        this.failures = failures;
         this.maxBytes = maxBytes.asLongValue();
         this.retryAfterSeconds = retryAfterSeconds;
     }
@@ -156,22 +149,7 @@ public class MemberImportResource {
         if (!actor.has(Roles.ADMIN) && !actor.subject().equals(m.createdBy)) {
             throw ProblemException.forbidden("only the uploader or an admin follows an import");
         }
-        return view(m, failures(m));
-    }
-
-    private List<ImportRows.Failure> failures(MemberImport m) {
-        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).createNativeQuery(
-                "SELECT line, reason FROM member_import_failure WHERE job_id = ?1 ORDER BY line", Tuple.class)
-                .setParameter(1, m.id).getResultList());
-        if (!rows.isEmpty()) {
-            return rows.stream().map(r -> new ImportRows.Failure(r.get(0, Number.class).intValue(), r.get(1, String.class))).toList();
-        }
-        try {
-            // jobs from before the failures had their own table
-            return json.readValue(m.failures, new TypeReference<List<ImportRows.Failure>>() { });
-        } catch (Exception e) {
-            return List.of();
-        }
+        return view(m, failures.of(m));
     }
 
     private ImportResponse view(MemberImport m, List<ImportRows.Failure> failures) {
