@@ -16,11 +16,6 @@ public final class OrganizationPath {
         return path != null && organization != null && path.contains(segment(organization));
     }
 
-    /** True when {@code organization} is an ancestor of the path's own organization, not the organization itself. */
-    public static boolean isStrictlyBelow(String path, UUID organization) {
-        return isWithin(path, organization) && !path.endsWith(segment(organization));
-    }
-
     /** A SQL {@code LIKE} pattern matching the paths of the organization's subtree (the organization included). */
     public static String subtreePattern(UUID organization) {
         return "%" + segment(organization) + "%";

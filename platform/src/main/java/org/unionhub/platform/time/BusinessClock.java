@@ -64,8 +64,4 @@ public class BusinessClock {
     public static Instant startOf(LocalDate date) {
         return date.atStartOfDay(ZONE).toInstant();
     }
-
-    public Clock clock() {
-        return clock;
-    }
 }

@@ -20,8 +20,6 @@ class OrganizationPathTest {
         assertThat(OrganizationPath.isWithin(city, CITY)).isTrue();
         assertThat(OrganizationPath.isWithin(city, OTHER)).isFalse();
         assertThat(OrganizationPath.isWithin(null, PROVINCE)).isFalse();
-        assertThat(OrganizationPath.isStrictlyBelow(city, PROVINCE)).isTrue();
-        assertThat(OrganizationPath.isStrictlyBelow(city, CITY)).isFalse();
     }
 
     @Test
