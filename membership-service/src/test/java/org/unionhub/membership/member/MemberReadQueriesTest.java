@@ -5,11 +5,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.unionhub.infra.DevTokens;
 import org.unionhub.membership.TestData;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -35,18 +39,15 @@ class MemberReadQueriesTest {
         });
     }
 
-    /** Backends report their statistics when idle, at most once a second: wait until the figure stops moving. */
-    long settledOrganizationViewReads() throws InterruptedException {
-        long last = organizationViewReads();
-        for (int i = 0; i < 20; i++) {
-            Thread.sleep(1200);
-            long now = organizationViewReads();
-            if (now == last) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+    /**
+     * Backends report their statistics when idle, at most once a second: the figure counts once two readings a
+     * reporting interval apart agree.
+     */
+    long settledOrganizationViewReads() {
+        AtomicLong last = new AtomicLong(organizationViewReads());
+        await().pollDelay(Duration.ofMillis(1200)).pollInterval(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(30))
+                .until(() -> last.getAndSet(organizationViewReads()) == last.get());
+        return last.get();
     }
 
     @Test
