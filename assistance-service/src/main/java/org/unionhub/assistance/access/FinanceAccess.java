@@ -1,6 +1,7 @@
 package org.unionhub.assistance.access;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 
@@ -12,11 +13,8 @@ import org.unionhub.platform.identity.Roles;
 @RequestScoped
 public class FinanceAccess {
 
-    private final Actor actor;
-
-    public FinanceAccess(Actor actor) {
-        this.actor = actor;
-    }
+    @Inject
+    Actor actor;
 
     /** A finance token without staff or admin: it pays, and reads only what paying needs. */
     public boolean isFinanceOnly() {

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.application;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,19 +43,16 @@ import static org.unionhub.assistance.application.ApplicationApi.*;
 @Tag(name = "Applications", description = "Applications for aid: submit, approve (four eyes, second approval above a threshold), reject, disburse")
 public class ApplicationResource {
 
-    private final Applications applications;
-    private final Actor actor;
-    private final Access access;
-    private final FinanceAccess finance;
-    private final IdempotentPost idempotent;
-
-    public ApplicationResource(Applications applications, Actor actor, Access access, FinanceAccess finance, IdempotentPost idempotent) {
-        this.applications = applications;
-        this.actor = actor;
-        this.access = access;
-        this.finance = finance;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Applications applications;
+    @Inject
+    Actor actor;
+    @Inject
+    Access access;
+    @Inject
+    FinanceAccess finance;
+    @Inject
+    IdempotentPost idempotent;
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

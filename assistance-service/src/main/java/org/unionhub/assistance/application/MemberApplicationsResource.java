@@ -1,6 +1,7 @@
 package org.unionhub.assistance.application;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,11 +28,8 @@ import static org.unionhub.assistance.application.ApplicationApi.ApplicationSumm
 @Tag(name = "Applications")
 public class MemberApplicationsResource {
 
-    private final Access access;
-
-    public MemberApplicationsResource(Access access) {
-        this.access = access;
-    }
+    @Inject
+    Access access;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,13 +26,10 @@ import java.util.UUID;
 @Tag(name = "Audit", description = "The append-only trail of every change to applications, files, funds and cases")
 public class AuditResource {
 
-    private final AuditTrail audit;
-    private final Access access;
-
-    public AuditResource(AuditTrail audit, Access access) {
-        this.audit = audit;
-        this.access = access;
-    }
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Access access;
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

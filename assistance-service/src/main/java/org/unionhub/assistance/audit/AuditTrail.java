@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -27,15 +28,12 @@ public class AuditTrail {
                                  JsonNode oldValue, JsonNode newValue) {
     }
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-    private final BusinessClock clock;
-
-    public AuditTrail(EntityManager em, ObjectMapper json, BusinessClock clock) {
-        this.em = em;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entity, Object entityId, String action, String actor, String organizationPath,

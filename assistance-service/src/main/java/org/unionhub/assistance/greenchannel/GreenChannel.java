@@ -1,6 +1,7 @@
 package org.unionhub.assistance.greenchannel;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -26,19 +27,16 @@ public class GreenChannel {
 
     private static final UUID BEFORE_EVERY_ID = new UUID(0, 0);
 
-    private final EntityManager em;
-    private final Access access;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final BusinessClock clock;
-
-    public GreenChannel(EntityManager em, Access access, Outbox outbox, AuditTrail audit, BusinessClock clock) {
-        this.em = em;
-        this.access = access;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    Access access;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Page<Disease> diseases(PageRequest page) {

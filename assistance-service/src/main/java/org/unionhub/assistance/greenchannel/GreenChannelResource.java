@@ -1,6 +1,7 @@
 package org.unionhub.assistance.greenchannel;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,15 +37,12 @@ import static org.unionhub.assistance.greenchannel.GreenChannelApi.*;
 @Tag(name = "Green channel", description = "重疾绿色通道: covered critical diseases, top hospitals, referrals REFERRED → ADMITTED → CLOSED")
 public class GreenChannelResource {
 
-    private final GreenChannel greenChannel;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-
-    public GreenChannelResource(GreenChannel greenChannel, Actor actor, IdempotentPost idempotent) {
-        this.greenChannel = greenChannel;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    GreenChannel greenChannel;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
 
     @GET
     @Path("/diseases")

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.hardship;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
@@ -26,21 +27,18 @@ import static org.unionhub.assistance.hardship.HardshipApi.*;
 @ApplicationScoped
 public class Hardship {
 
-    private final AuditTrail audit;
-    private final Access access;
-    private final Actor actor;
-    private final Ledger ledger;
-    private final Programs programs;
-    private final BusinessClock clock;
-
-    public Hardship(AuditTrail audit, Access access, Actor actor, Ledger ledger, Programs programs, BusinessClock clock) {
-        this.audit = audit;
-        this.access = access;
-        this.actor = actor;
-        this.ledger = ledger;
-        this.programs = programs;
-        this.clock = clock;
-    }
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Access access;
+    @Inject
+    Actor actor;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Programs programs;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public FileView open(OpenFileRequest r) {

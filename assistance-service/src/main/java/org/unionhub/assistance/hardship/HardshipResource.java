@@ -1,6 +1,7 @@
 package org.unionhub.assistance.hardship;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,15 +39,12 @@ import static org.unionhub.assistance.hardship.HardshipApi.*;
 @Tag(name = "Hardship files and visits", description = "困难职工档案: hardship households, yearly reviews, condolence visits")
 public class HardshipResource {
 
-    private final Hardship hardship;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-
-    public HardshipResource(Hardship hardship, Actor actor, IdempotentPost idempotent) {
-        this.hardship = hardship;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Hardship hardship;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
 
     @POST
     @Path("/hardship-files")

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,13 +25,10 @@ import static org.unionhub.assistance.ledger.Totals.Report;
 @Tag(name = "Totals and reports", description = "What members received, within which caps; totals by program and month")
 public class AssistanceTotalsResource {
 
-    private final Totals totals;
-    private final BusinessClock clock;
-
-    public AssistanceTotalsResource(Totals totals, BusinessClock clock) {
-        this.totals = totals;
-        this.clock = clock;
-    }
+    @Inject
+    Totals totals;
+    @Inject
+    BusinessClock clock;
 
     @GET
     @Path("/members/{memberId}/assistance")

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -41,17 +42,14 @@ public class Totals {
     public record Report(int year, UUID organizationId, BigDecimal total, List<ProgramYearTotal> byProgram, List<MonthTotal> byProgramAndMonth) {
     }
 
-    private final Ledger ledger;
-    private final Access access;
-    private final FinanceAccess finance;
-    private final EntityManager em;
-
-    public Totals(Ledger ledger, Access access, FinanceAccess finance, EntityManager em) {
-        this.ledger = ledger;
-        this.access = access;
-        this.finance = finance;
-        this.em = em;
-    }
+    @Inject
+    Ledger ledger;
+    @Inject
+    Access access;
+    @Inject
+    FinanceAccess finance;
+    @Inject
+    EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public MemberTotals member(UUID memberId, int year) {

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.legal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -36,17 +37,14 @@ public class LegalAid {
     public record ClosedCount(Long cases, BigDecimal recovered) {
     }
 
-    private final EntityManager em;
-    private final Access access;
-    private final AuditTrail audit;
-    private final BusinessClock clock;
-
-    public LegalAid(EntityManager em, Access access, AuditTrail audit, BusinessClock clock) {
-        this.em = em;
-        this.access = access;
-        this.audit = audit;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    Access access;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseView open(OpenRequest r) {

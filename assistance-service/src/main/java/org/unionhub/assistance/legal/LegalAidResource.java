@@ -1,6 +1,7 @@
 package org.unionhub.assistance.legal;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,15 +36,12 @@ import static org.unionhub.assistance.legal.LegalAidApi.*;
 @Tag(name = "Legal aid", description = "法律援助: consultations and cases, union lawyers, money recovered")
 public class LegalAidResource {
 
-    private final LegalAid legalAid;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-
-    public LegalAidResource(LegalAid legalAid, Actor actor, IdempotentPost idempotent) {
-        this.legalAid = legalAid;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    LegalAid legalAid;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

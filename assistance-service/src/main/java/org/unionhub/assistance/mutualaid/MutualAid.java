@@ -1,6 +1,7 @@
 package org.unionhub.assistance.mutualaid;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
 import org.unionhub.assistance.ledger.Amounts;
@@ -27,21 +28,18 @@ public class MutualAid {
 
     private static final String TOPIC = "assistance.v1";
 
-    private final Access access;
-    private final Ledger ledger;
-    private final Programs programs;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final BusinessClock clock;
-
-    public MutualAid(Access access, Ledger ledger, Programs programs, Outbox outbox, AuditTrail audit, BusinessClock clock) {
-        this.access = access;
-        this.ledger = ledger;
-        this.programs = programs;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.clock = clock;
-    }
+    @Inject
+    Access access;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Programs programs;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EnrollmentView enroll(EnrollRequest r) {

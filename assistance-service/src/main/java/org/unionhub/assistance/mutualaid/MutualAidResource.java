@@ -1,6 +1,7 @@
 package org.unionhub.assistance.mutualaid;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,15 +31,12 @@ import static org.unionhub.assistance.mutualaid.MutualAidApi.*;
 @Tag(name = "Mutual aid", description = "互助互济: yearly enrollment at 0.06 yuan a day, claims up to 100,000.00 a member and year")
 public class MutualAidResource {
 
-    private final MutualAid mutualAid;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-
-    public MutualAidResource(MutualAid mutualAid, Actor actor, IdempotentPost idempotent) {
-        this.mutualAid = mutualAid;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    MutualAid mutualAid;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
 
     @POST
     @Path("/enrollments")

@@ -2,6 +2,7 @@ package org.unionhub.assistance.program;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,15 +42,12 @@ import java.util.List;
 @Tag(name = "Programs", description = "The assistance programs (the six lines and any an admin adds: national rules) and their yearly funds")
 public class ProgramResource {
 
-    private final Programs programs;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-
-    public ProgramResource(Programs programs, Actor actor, IdempotentPost idempotent) {
-        this.programs = programs;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Programs programs;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
 
     @GET
     @PermitAll

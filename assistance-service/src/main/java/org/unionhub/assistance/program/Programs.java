@@ -1,6 +1,7 @@
 package org.unionhub.assistance.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
@@ -20,13 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class Programs {
 
-    private final AuditTrail audit;
-    private final BusinessClock clock;
-
-    public Programs(AuditTrail audit, BusinessClock clock) {
-        this.audit = audit;
-        this.clock = clock;
-    }
+    @Inject
+    AuditTrail audit;
+    @Inject
+    BusinessClock clock;
 
     public Program require(String code) {
         Program p = Program.findById(code);

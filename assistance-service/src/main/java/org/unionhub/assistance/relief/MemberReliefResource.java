@@ -1,6 +1,7 @@
 package org.unionhub.assistance.relief;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,11 +24,8 @@ import java.util.UUID;
 @Tag(name = "Relief campaigns")
 public class MemberReliefResource {
 
-    private final ReliefCampaigns campaigns;
-
-    public MemberReliefResource(ReliefCampaigns campaigns) {
-        this.campaigns = campaigns;
-    }
+    @Inject
+    ReliefCampaigns campaigns;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.relief;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
@@ -17,11 +18,8 @@ import java.util.UUID;
 @RequestScoped
 public class ReliefAccess {
 
-    private final Actor actor;
-
-    public ReliefAccess(Actor actor) {
-        this.actor = actor;
-    }
+    @Inject
+    Actor actor;
 
     public Actor actor() {
         return actor;

@@ -1,6 +1,7 @@
 package org.unionhub.assistance.relief;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.unionhub.assistance.audit.AuditTrail;
@@ -35,24 +36,20 @@ public class ReliefCampaigns {
     /** What aid entries of campaigns are booked as in the ledger (source column of aid_entry). */
     static final String SOURCE = "RELIEF_CAMPAIGN";
 
-    private final Ledger ledger;
-    private final ReliefStore store;
-    private final ReliefAccess access;
-    private final AuditTrail audit;
-    private final Outbox outbox;
-    private final Access platformAccess;
-    private final BusinessClock clock;
-
-    public ReliefCampaigns(Ledger ledger, ReliefStore store, ReliefAccess access, AuditTrail audit, Outbox outbox,
-                           Access platformAccess, BusinessClock clock) {
-        this.platformAccess = platformAccess;
-        this.clock = clock;
-        this.ledger = ledger;
-        this.store = store;
-        this.access = access;
-        this.audit = audit;
-        this.outbox = outbox;
-    }
+    @Inject
+    Ledger ledger;
+    @Inject
+    ReliefStore store;
+    @Inject
+    ReliefAccess access;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Access platformAccess;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CampaignView define(DefineRequest r) {

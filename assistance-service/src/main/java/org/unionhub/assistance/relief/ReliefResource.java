@@ -2,6 +2,7 @@ package org.unionhub.assistance.relief;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -53,15 +54,12 @@ public class ReliefResource {
              "steps":[{"step":"DEFINED","actor":"staff-wang","at":"2026-02-10T02:00:00Z","organizationId":"a41c2b7e-0c55-4f1e-8b8e-6f0d2a9c7e11"},
                       {"step":"APPROVED","actor":"staff-zhao","at":"2026-02-10T03:00:00Z","organizationId":"5e0b7c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}]}""";
 
-    private final ReliefCampaigns campaigns;
-    private final ReliefAccess access;
-    private final IdempotentPost idempotent;
-
-    public ReliefResource(ReliefCampaigns campaigns, ReliefAccess access, IdempotentPost idempotent) {
-        this.campaigns = campaigns;
-        this.access = access;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    ReliefCampaigns campaigns;
+    @Inject
+    ReliefAccess access;
+    @Inject
+    IdempotentPost idempotent;
 
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

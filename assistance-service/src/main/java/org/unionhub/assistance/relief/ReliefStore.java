@@ -1,6 +1,7 @@
 package org.unionhub.assistance.relief;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.unionhub.assistance.ledger.Amounts;
 import org.unionhub.assistance.ledger.SetBasedSql;
@@ -35,11 +36,8 @@ public class ReliefStore {
                           UUID payoutId, String memberStatus) {
     }
 
-    private final EntityManager em;
-
-    public ReliefStore(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /**
      * ACTIVE members of the campaign's subtree who meet its eligibility, by the member projection as it stands. Order:

@@ -2,6 +2,7 @@ package org.unionhub.competition.award;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,15 +48,12 @@ public class AwardResource {
     public record AwardsResponse(List<AwardResponse> items, String nextCursor, Publication.NominationView nomination) {
     }
 
-    private final Publication publication;
-    private final CompetitionAccess access;
-    private final Actor actor;
-
-    public AwardResource(Publication publication, CompetitionAccess access, Actor actor) {
-        this.publication = publication;
-        this.access = access;
-        this.actor = actor;
-    }
+    @Inject
+    Publication publication;
+    @Inject
+    CompetitionAccess access;
+    @Inject
+    Actor actor;
 
     @POST
     @Path("/publish")

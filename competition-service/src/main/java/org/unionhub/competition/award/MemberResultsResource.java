@@ -1,6 +1,7 @@
 package org.unionhub.competition.award;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,11 +41,8 @@ public class MemberResultsResource {
                          boolean disqualified, List<Prize> prizes, String medalNomination) {
     }
 
-    private final Access access;
-
-    public MemberResultsResource(Access access) {
-        this.access = access;
-    }
+    @Inject
+    Access access;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

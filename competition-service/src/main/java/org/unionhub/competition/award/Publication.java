@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,17 +62,14 @@ public class Publication {
                                     int rankedContestants, int rankedTeams, NominationView nomination, String nominationNote) {
     }
 
-    private final Standings standings;
-    private final Outbox outbox;
-    private final ObjectMapper json;
-    private final BusinessClock clock;
-
-    public Publication(Standings standings, Outbox outbox, ObjectMapper json, BusinessClock clock) {
-        this.standings = standings;
-        this.outbox = outbox;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject
+    Standings standings;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public PublicationResult publish(UUID competitionId, PublishRequest request, String actor) {

@@ -3,6 +3,7 @@ package org.unionhub.competition.contest;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.competition.judging.Judge;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
@@ -25,15 +26,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CompetitionAccess {
 
-    private final Actor actor;
-    private final Access access;
-    private final SecurityIdentity identity;
-
-    public CompetitionAccess(Actor actor, Access access, SecurityIdentity identity) {
-        this.actor = actor;
-        this.access = access;
-        this.identity = identity;
-    }
+    @Inject
+    Actor actor;
+    @Inject
+    Access access;
+    @Inject
+    SecurityIdentity identity;
 
     /** Admins, and staff of the organizing federation or above it (a competition without organizer: admins only). */
     public boolean runs(Competition c) {

@@ -2,6 +2,7 @@ package org.unionhub.competition.contest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -107,17 +108,14 @@ public class CompetitionResource {
     public record StatusRequest(@NotNull CompetitionStatus status) {
     }
 
-    private final Competitions competitions;
-    private final CompetitionAccess access;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-
-    public CompetitionResource(Competitions competitions, CompetitionAccess access, IdempotentPost idempotent, Actor actor) {
-        this.competitions = competitions;
-        this.access = access;
-        this.idempotent = idempotent;
-        this.actor = actor;
-    }
+    @Inject
+    Competitions competitions;
+    @Inject
+    CompetitionAccess access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
 
     @POST
     @Transactional

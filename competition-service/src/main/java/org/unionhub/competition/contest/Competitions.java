@@ -1,6 +1,7 @@
 package org.unionhub.competition.contest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.time.BusinessClock;
 
@@ -21,11 +22,8 @@ public class Competitions {
                                  java.time.LocalDate endsOn, int teamSize, List<NewItem> items, List<String> tieBreakOrder) {
     }
 
-    private final BusinessClock clock;
-
-    public Competitions(BusinessClock clock) {
-        this.clock = clock;
-    }
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Competition create(NewCompetition n, UUID organizerOrgId, String actor) {

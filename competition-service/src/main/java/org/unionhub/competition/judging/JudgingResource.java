@@ -1,6 +1,7 @@
 package org.unionhub.competition.judging;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -82,19 +83,16 @@ public class JudgingResource {
     public record Flags(List<Standings.Blocker> items, boolean readyToPublish) {
     }
 
-    private final Scores scores;
-    private final Standings standings;
-    private final CompetitionAccess access;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-
-    public JudgingResource(Scores scores, Standings standings, CompetitionAccess access, IdempotentPost idempotent, Actor actor) {
-        this.scores = scores;
-        this.standings = standings;
-        this.access = access;
-        this.idempotent = idempotent;
-        this.actor = actor;
-    }
+    @Inject
+    Scores scores;
+    @Inject
+    Standings standings;
+    @Inject
+    CompetitionAccess access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
 
     @POST
     @Path("/judges")

@@ -1,6 +1,7 @@
 package org.unionhub.competition.judging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.LockModeType;
@@ -32,13 +33,10 @@ public class Scores {
                            boolean created, String scoredBy, Instant scoredAt) {
     }
 
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public Scores(EntityManager em, BusinessClock clock) {
-        this.em = em;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     /**
      * Appoints a judge (to some items, until scoring closes) or a chief judge (no items, until publication: his work

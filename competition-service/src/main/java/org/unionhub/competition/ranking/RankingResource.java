@@ -1,6 +1,7 @@
 package org.unionhub.competition.ranking;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,13 +41,10 @@ public class RankingResource {
                              List<TeamMember> members, String prize) {
     }
 
-    private final Standings standings;
-    private final CompetitionAccess access;
-
-    public RankingResource(Standings standings, CompetitionAccess access) {
-        this.standings = standings;
-        this.access = access;
-    }
+    @Inject
+    Standings standings;
+    @Inject
+    CompetitionAccess access;
 
     @GET
     @Path("/individuals")

@@ -1,6 +1,7 @@
 package org.unionhub.competition.ranking;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.unionhub.competition.contest.AssessmentItem;
@@ -53,11 +54,8 @@ public class Standings {
         public static final String OUT_OF_TOLERANCE = "OUT_OF_TOLERANCE";
     }
 
-    private final EntityManager em;
-
-    public Standings(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     @SuppressWarnings("unchecked")
     public Snapshot load(Competition c) {

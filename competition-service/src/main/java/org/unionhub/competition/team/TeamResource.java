@@ -2,6 +2,7 @@ package org.unionhub.competition.team;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -71,17 +72,14 @@ public class TeamResource {
     public record DisqualifyRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    private final Teams teams;
-    private final CompetitionAccess access;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-
-    public TeamResource(Teams teams, CompetitionAccess access, IdempotentPost idempotent, Actor actor) {
-        this.teams = teams;
-        this.access = access;
-        this.idempotent = idempotent;
-        this.actor = actor;
-    }
+    @Inject
+    Teams teams;
+    @Inject
+    CompetitionAccess access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
 
     @POST
     @Path("/teams")

@@ -1,6 +1,7 @@
 package org.unionhub.competition.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -27,13 +28,10 @@ public class Teams {
                         long disqualified) {
     }
 
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public Teams(EntityManager em, BusinessClock clock) {
-        this.em = em;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     /** Serialised per competition by its row lock, so that two teams cannot both claim one member. */
     @Transactional(Transactional.TxType.MANDATORY)

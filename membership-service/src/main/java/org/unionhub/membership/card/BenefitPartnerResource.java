@@ -3,6 +3,7 @@ package org.unionhub.membership.card;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -54,15 +55,12 @@ public class BenefitPartnerResource {
         }
     }
 
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-    private final BusinessClock clock;
-
-    public BenefitPartnerResource(IdempotentPost idempotent, Actor actor, BusinessClock clock) {
-        this.clock = clock;
-        this.idempotent = idempotent;
-        this.actor = actor;
-    }
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Transactional

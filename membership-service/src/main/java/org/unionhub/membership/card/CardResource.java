@@ -3,6 +3,7 @@ package org.unionhub.membership.card;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,15 +45,12 @@ public class CardResource {
                                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal saved, Instant redeemedAt) {
     }
 
-    private final Cards cards;
-    private final MemberAccess access;
-    private final Actor actor;
-
-    public CardResource(Cards cards, MemberAccess access, Actor actor) {
-        this.cards = cards;
-        this.access = access;
-        this.actor = actor;
-    }
+    @Inject
+    Cards cards;
+    @Inject
+    MemberAccess access;
+    @Inject
+    Actor actor;
 
     @POST
     @Path("/{number}/block")

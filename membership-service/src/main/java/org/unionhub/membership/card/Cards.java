@@ -1,6 +1,7 @@
 package org.unionhub.membership.card;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
@@ -23,19 +24,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class Cards {
 
-
     public record Savings(UUID memberId, int year, BigDecimal saved, BigDecimal paid, long redemptions) {
     }
 
-    private final Outbox outbox;
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public Cards(Outbox outbox, EntityManager em, BusinessClock clock) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.em = em;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     /** One valid card per member, only for an active one; the member row lock serialises racing issues. */
     @Transactional(Transactional.TxType.MANDATORY)

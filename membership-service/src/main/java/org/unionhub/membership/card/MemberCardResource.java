@@ -3,6 +3,7 @@ package org.unionhub.membership.card;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,15 +41,12 @@ public class MemberCardResource {
         }
     }
 
-    private final Cards cards;
-    private final MemberAccess access;
-    private final Actor actor;
-
-    public MemberCardResource(Cards cards, MemberAccess access, Actor actor) {
-        this.cards = cards;
-        this.access = access;
-        this.actor = actor;
-    }
+    @Inject
+    Cards cards;
+    @Inject
+    MemberAccess access;
+    @Inject
+    Actor actor;
 
     @POST
     @Transactional

@@ -2,6 +2,7 @@ package org.unionhub.membership.card;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,15 +30,12 @@ public class MemberSavingsResource {
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paid, long redemptions) {
     }
 
-    private final Cards cards;
-    private final MemberAccess access;
-    private final BusinessClock clock;
-
-    public MemberSavingsResource(Cards cards, MemberAccess access, BusinessClock clock) {
-        this.clock = clock;
-        this.cards = cards;
-        this.access = access;
-    }
+    @Inject
+    Cards cards;
+    @Inject
+    MemberAccess access;
+    @Inject
+    BusinessClock clock;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

@@ -1,6 +1,7 @@
 package org.unionhub.membership.card;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
@@ -17,11 +18,8 @@ public class PartnerCaller {
 
     public static final String CLAIM = "partnerId";
 
-    private final JsonWebToken token;
-
-    public PartnerCaller(JsonWebToken token) {
-        this.token = token;
-    }
+    @Inject
+    JsonWebToken token;
 
     public BenefitPartner require() {
         Object claim = token == null ? null : token.getClaim(CLAIM);

@@ -3,6 +3,7 @@ package org.unionhub.membership.card;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,17 +55,14 @@ public class PartnerCardResource {
                                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal saved, Instant redeemedAt) {
     }
 
-    private final Cards cards;
-    private final PartnerCaller partner;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-
-    public PartnerCardResource(Cards cards, PartnerCaller partner, IdempotentPost idempotent, Actor actor) {
-        this.cards = cards;
-        this.partner = partner;
-        this.idempotent = idempotent;
-        this.actor = actor;
-    }
+    @Inject
+    Cards cards;
+    @Inject
+    PartnerCaller partner;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
 
     @GET
     @Path("/{number}")

@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.membership.member.Member;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationScope;
@@ -18,13 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DemandAccess {
 
-    private final Actor actor;
-    private final OrganizationScope scope;
-
-    public DemandAccess(Actor actor, OrganizationScope scope) {
-        this.actor = actor;
-        this.scope = scope;
-    }
+    @Inject
+    Actor actor;
+    @Inject
+    OrganizationScope scope;
 
     /** True when the caller is judged by staff scope (staff or admin token), whatever else the token holds. */
     public boolean judgedAsStaff() {

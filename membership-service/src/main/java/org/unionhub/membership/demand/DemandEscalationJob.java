@@ -2,6 +2,7 @@ package org.unionhub.membership.demand;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.time.BusinessClock;
 import org.jboss.logging.Logger;
 
@@ -17,13 +18,10 @@ public class DemandEscalationJob {
     private static final Logger LOG = Logger.getLogger(DemandEscalationJob.class);
     private static final int MAX_BATCHES_PER_RUN = 20;
 
-    private final Demands demands;
-    private final BusinessClock clock;
-
-    public DemandEscalationJob(Demands demands, BusinessClock clock) {
-        this.clock = clock;
-        this.demands = demands;
-    }
+    @Inject
+    Demands demands;
+    @Inject
+    BusinessClock clock;
 
     @Scheduled(identity = "demand-escalation", every = "${unionhub.membership.demand.escalation-every:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

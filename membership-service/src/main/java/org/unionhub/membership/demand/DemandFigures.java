@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
@@ -30,11 +31,8 @@ public class DemandFigures {
     public record YearFigures(UUID organizationId, int year, Figures organization, Figures subtree) {
     }
 
-    private final EntityManager em;
-
-    public DemandFigures(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     public YearFigures of(Organization o, int year) {
         return new YearFigures(o.id, year, figures("o.id = ?1", o.id, year), figures("o.path LIKE ?1", o.path + "%", year));

@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,15 +27,12 @@ import java.util.UUID;
 @Tag(name = "Demands")
 public class DemandFiguresResource {
 
-    private final DemandAccess access;
-    private final DemandFigures figures;
-    private final BusinessClock clock;
-
-    public DemandFiguresResource(DemandAccess access, DemandFigures figures, BusinessClock clock) {
-        this.clock = clock;
-        this.access = access;
-        this.figures = figures;
-    }
+    @Inject
+    DemandAccess access;
+    @Inject
+    DemandFigures figures;
+    @Inject
+    BusinessClock clock;
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.unionhub.platform.paging.PageRequest;
@@ -16,11 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DemandQueries {
 
-    private final EntityManager em;
-
-    public DemandQueries(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /** A member's demands, newest first. */
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,19 +56,16 @@ public class DemandResource {
     public record StepRequest(@NotBlank @Size(max = 4000) @Schema(description = "what the member reads") String response) {
     }
 
-    private final Demands demands;
-    private final DemandAccess access;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-    private final BusinessClock clock;
-
-    public DemandResource(Demands demands, DemandAccess access, Actor actor, IdempotentPost idempotent, BusinessClock clock) {
-        this.clock = clock;
-        this.demands = demands;
-        this.access = access;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Demands demands;
+    @Inject
+    DemandAccess access;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Transactional

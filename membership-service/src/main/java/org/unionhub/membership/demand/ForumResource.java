@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -61,19 +62,16 @@ public class ForumResource {
         }
     }
 
-    private final Forums forums;
-    private final DemandAccess access;
-    private final Actor actor;
-    private final IdempotentPost idempotent;
-    private final BusinessClock clock;
-
-    public ForumResource(Forums forums, DemandAccess access, Actor actor, IdempotentPost idempotent, BusinessClock clock) {
-        this.clock = clock;
-        this.forums = forums;
-        this.access = access;
-        this.actor = actor;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Forums forums;
+    @Inject
+    DemandAccess access;
+    @Inject
+    Actor actor;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Transactional

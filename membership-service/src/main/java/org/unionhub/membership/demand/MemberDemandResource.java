@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,15 +27,12 @@ import java.util.UUID;
 @Tag(name = "Demands")
 public class MemberDemandResource {
 
-    private final DemandAccess access;
-    private final DemandQueries queries;
-    private final BusinessClock clock;
-
-    public MemberDemandResource(DemandAccess access, DemandQueries queries, BusinessClock clock) {
-        this.clock = clock;
-        this.access = access;
-        this.queries = queries;
-    }
+    @Inject
+    DemandAccess access;
+    @Inject
+    DemandQueries queries;
+    @Inject
+    BusinessClock clock;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

@@ -1,6 +1,7 @@
 package org.unionhub.membership.demand;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +24,10 @@ import java.util.UUID;
 @Tag(name = "Forums")
 public class OrganizationForumResource {
 
-    private final DemandAccess access;
-    private final DemandQueries queries;
-
-    public OrganizationForumResource(DemandAccess access, DemandQueries queries) {
-        this.access = access;
-        this.queries = queries;
-    }
+    @Inject
+    DemandAccess access;
+    @Inject
+    DemandQueries queries;
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -3,6 +3,7 @@ package org.unionhub.membership.honor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,15 +16,12 @@ public class CompetitionEventsConsumer {
 
     static final String CONSUMER = "membership-service";
 
-    private final Inbox inbox;
-    private final Honors honors;
-    private final ObjectMapper json;
-
-    public CompetitionEventsConsumer(Inbox inbox, Honors honors, ObjectMapper json) {
-        this.inbox = inbox;
-        this.honors = honors;
-        this.json = json;
-    }
+    @Inject
+    Inbox inbox;
+    @Inject
+    Honors honors;
+    @Inject
+    ObjectMapper json;
 
     @Incoming("competition-events")
     @Blocking

@@ -2,6 +2,7 @@ package org.unionhub.membership.honor;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,15 +57,12 @@ public class HonorResource {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    private final Honors honors;
-    private final MemberAccess access;
-    private final Actor actor;
-
-    public HonorResource(Honors honors, MemberAccess access, Actor actor) {
-        this.honors = honors;
-        this.access = access;
-        this.actor = actor;
-    }
+    @Inject
+    Honors honors;
+    @Inject
+    MemberAccess access;
+    @Inject
+    Actor actor;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})

@@ -2,6 +2,7 @@ package org.unionhub.membership.honor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.unionhub.membership.member.Member;
@@ -23,15 +24,12 @@ public class Honors {
     public static final String AWARD_GRANTED = "org.unionhub.competition.award.granted";
     public static final String MEDAL_NOMINATED = "org.unionhub.competition.medal.nominated";
 
-    private final Outbox outbox;
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public Honors(Outbox outbox, EntityManager em, BusinessClock clock) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.em = em;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Honor recordByStaff(Member m, HonorKind kind, String title, LocalDate awardedOn, String awardedBy, String actor) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
@@ -14,13 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class ImportFailures {
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-
-    public ImportFailures(EntityManager em, ObjectMapper json) {
-        this.em = em;
-        this.json = json;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
 
     public List<ImportRows.Failure> of(MemberImport m) {
         List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).createNativeQuery(

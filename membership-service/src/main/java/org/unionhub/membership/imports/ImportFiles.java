@@ -1,6 +1,7 @@
 package org.unionhub.membership.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -30,11 +31,8 @@ public class ImportFiles {
         }
     }
 
-    private final DataSource dataSource;
-
-    public ImportFiles(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject
+    DataSource dataSource;
 
     /** Copies a received file into the job's parts; call it in the transaction that creates the job. */
     public void store(UUID job, Path file) {

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -21,13 +22,10 @@ public class ImportRecovery {
 
     private static final Logger LOG = Logger.getLogger(ImportRecovery.class);
 
-    private final MemberImportJob jobs;
-    private final EntityManager em;
-
-    public ImportRecovery(MemberImportJob jobs, EntityManager em) {
-        this.jobs = jobs;
-        this.em = em;
-    }
+    @Inject
+    MemberImportJob jobs;
+    @Inject
+    EntityManager em;
 
     void onStart(@Observes StartupEvent ignored) {
         try {

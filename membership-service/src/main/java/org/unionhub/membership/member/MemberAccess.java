@@ -1,6 +1,7 @@
 package org.unionhub.membership.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.OrganizationScope;
@@ -18,13 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberAccess {
 
-    private final Actor actor;
-    private final OrganizationScope scope;
-
-    public MemberAccess(Actor actor, OrganizationScope scope) {
-        this.actor = actor;
-        this.scope = scope;
-    }
+    @Inject
+    Actor actor;
+    @Inject
+    OrganizationScope scope;
 
     public Member readable(UUID memberId) {
         Member m = require(memberId);

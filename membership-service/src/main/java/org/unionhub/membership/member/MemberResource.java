@@ -3,6 +3,7 @@ package org.unionhub.membership.member;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -88,19 +89,16 @@ public class MemberResource {
                                UUID fromOrganizationId, UUID toOrganizationId, String reason) {
     }
 
-    private final Members members;
-    private final MemberAccess access;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-    private final OrganizationScope scope;
-
-    public MemberResource(Members members, MemberAccess access, IdempotentPost idempotent, Actor actor, OrganizationScope scope) {
-        this.members = members;
-        this.access = access;
-        this.idempotent = idempotent;
-        this.actor = actor;
-        this.scope = scope;
-    }
+    @Inject
+    Members members;
+    @Inject
+    MemberAccess access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
+    @Inject
+    OrganizationScope scope;
 
     @POST
     @Transactional

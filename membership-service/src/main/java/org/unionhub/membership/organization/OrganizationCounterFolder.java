@@ -2,6 +2,7 @@ package org.unionhub.membership.organization;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -44,11 +45,8 @@ public class OrganizationCounterFolder {
                 RETURNING 1)
             SELECT (SELECT count(*) FROM taken)""";
 
-    private final EntityManager em;
-
-    public OrganizationCounterFolder(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     @Scheduled(identity = "organization-counters", every = "${unionhub.membership.counters.fold-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,6 +3,7 @@ package org.unionhub.membership.organization;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,20 +71,16 @@ public class OrganizationResource {
         }
     }
 
-    private final Organizations organizations;
-    private final OrganizationStats stats;
-    private final IdempotentPost idempotent;
-    private final Actor actor;
-    private final OrganizationScope scope;
-
-    public OrganizationResource(Organizations organizations, OrganizationStats stats, IdempotentPost idempotent, Actor actor,
-                                OrganizationScope scope) {
-        this.organizations = organizations;
-        this.stats = stats;
-        this.idempotent = idempotent;
-        this.actor = actor;
-        this.scope = scope;
-    }
+    @Inject
+    Organizations organizations;
+    @Inject
+    OrganizationStats stats;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    Actor actor;
+    @Inject
+    OrganizationScope scope;
 
     @POST
     @Transactional

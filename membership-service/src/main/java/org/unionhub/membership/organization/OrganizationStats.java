@@ -1,6 +1,7 @@
 package org.unionhub.membership.organization;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
@@ -33,11 +34,8 @@ public class OrganizationStats {
                 FROM organization_count_delta WHERE organization_path LIKE ?2
             ) counts GROUP BY employment_form""";
 
-    private final EntityManager em;
-
-    public OrganizationStats(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     public Stats of(Organization o, List<String> employmentForms) {
         Map<String, Long> byForm = new LinkedHashMap<>();

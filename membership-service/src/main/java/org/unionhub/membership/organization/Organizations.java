@@ -2,6 +2,7 @@ package org.unionhub.membership.organization;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.unionhub.membership.persistence.UniqueIndex;
@@ -22,19 +23,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Organizations {
 
-    private final Outbox outbox;
-    private final OrganizationScope scope;
-    private final Actor actor;
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public Organizations(Outbox outbox, OrganizationScope scope, Actor actor, EntityManager em, BusinessClock clock) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.scope = scope;
-        this.actor = actor;
-        this.em = em;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    OrganizationScope scope;
+    @Inject
+    Actor actor;
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     public static Organization require(UUID id) {
         Organization o = Organization.findById(id);

@@ -1,6 +1,7 @@
 package org.unionhub.partner.delivery;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,15 +58,12 @@ public class DeliveryResource {
     public record ReplayResponse(UUID replayId, UUID subscriptionId, Instant from, Instant to, int queued) {
     }
 
-    private final OwnedSubscriptions owned;
-    private final Deliveries deliveries;
-    private final DeliveryWorker worker;
-
-    public DeliveryResource(OwnedSubscriptions owned, Deliveries deliveries, DeliveryWorker worker) {
-        this.owned = owned;
-        this.deliveries = deliveries;
-        this.worker = worker;
-    }
+    @Inject
+    OwnedSubscriptions owned;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    DeliveryWorker worker;
 
     @GET
     @Path("/{id}/deliveries")

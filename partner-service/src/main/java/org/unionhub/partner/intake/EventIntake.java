@@ -3,6 +3,7 @@ package org.unionhub.partner.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,17 +21,14 @@ public class EventIntake {
 
     static final String CONSUMER = "partner-service";
 
-    private final MembershipFeed feed;
-    private final Inbox inbox;
-    private final ObjectMapper json;
-    private final Fanout fanout;
-
-    public EventIntake(MembershipFeed feed, Inbox inbox, ObjectMapper json, Fanout fanout) {
-        this.feed = feed;
-        this.inbox = inbox;
-        this.json = json;
-        this.fanout = fanout;
-    }
+    @Inject
+    MembershipFeed feed;
+    @Inject
+    Inbox inbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Fanout fanout;
 
     @Incoming("organization-events")
     @Blocking

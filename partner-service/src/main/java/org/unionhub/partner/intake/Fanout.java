@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.unionhub.partner.delivery.Deliveries;
@@ -33,24 +34,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class Fanout {
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-    private final Deliveries deliveries;
-    private final PartnerStream stream;
-    private final AfterCommit afterCommit;
-    private final DeliveryWorker worker;
-    private final BusinessClock clock;
-
-    public Fanout(EntityManager em, ObjectMapper json, Deliveries deliveries, PartnerStream stream,
-                  AfterCommit afterCommit, DeliveryWorker worker, BusinessClock clock) {
-        this.em = em;
-        this.clock = clock;
-        this.json = json;
-        this.deliveries = deliveries;
-        this.stream = stream;
-        this.afterCommit = afterCommit;
-        this.worker = worker;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    PartnerStream stream;
+    @Inject
+    AfterCommit afterCommit;
+    @Inject
+    DeliveryWorker worker;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.unionhub.partner.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.event.IncomingEvent;
 import org.unionhub.platform.projection.MemberEventHook;
 
@@ -11,11 +12,8 @@ import org.unionhub.platform.projection.MemberEventHook;
 @ApplicationScoped
 public class MemberEventRouting implements MemberEventHook {
 
-    private final Fanout fanout;
-
-    public MemberEventRouting(Fanout fanout) {
-        this.fanout = fanout;
-    }
+    @Inject
+    Fanout fanout;
 
     @Override
     public void onMemberEvent(IncomingEvent event) {

@@ -1,6 +1,7 @@
 package org.unionhub.partner.partner;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
@@ -15,11 +16,8 @@ import java.util.UUID;
 @RequestScoped
 public class PartnerCaller {
 
-    private final JsonWebToken token;
-
-    public PartnerCaller(JsonWebToken token) {
-        this.token = token;
-    }
+    @Inject
+    JsonWebToken token;
 
     public Optional<UUID> partnerId() {
         if (token == null || token.getGroups() == null || !token.getGroups().contains(Roles.PARTNER)) {

@@ -1,6 +1,7 @@
 package org.unionhub.partner.partner;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -60,15 +61,12 @@ public class PartnerResource {
         }
     }
 
-    private final Partners partners;
-    private final Actor actor;
-    private final PartnerCaller caller;
-
-    public PartnerResource(Partners partners, Actor actor, PartnerCaller caller) {
-        this.partners = partners;
-        this.actor = actor;
-        this.caller = caller;
-    }
+    @Inject
+    Partners partners;
+    @Inject
+    Actor actor;
+    @Inject
+    PartnerCaller caller;
 
     @POST
     @RolesAllowed(Roles.ADMIN)

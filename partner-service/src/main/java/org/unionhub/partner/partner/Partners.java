@@ -1,6 +1,7 @@
 package org.unionhub.partner.partner;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
@@ -22,11 +23,8 @@ public class Partners {
                                RedactionLevel redaction, Boolean kafkaStream) {
     }
 
-    private final BusinessClock clock;
-
-    public Partners(BusinessClock clock) {
-        this.clock = clock;
-    }
+    @Inject
+    BusinessClock clock;
 
     @Transactional
     public Partner register(Registration r, String actor) {

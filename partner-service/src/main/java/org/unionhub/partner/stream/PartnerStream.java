@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.unionhub.partner.partner.Partner;
@@ -23,15 +24,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerStream {
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-    private final Event<Outbox.Written> written;
-
-    public PartnerStream(EntityManager em, ObjectMapper json, Event<Outbox.Written> written) {
-        this.em = em;
-        this.json = json;
-        this.written = written;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<Outbox.Written> written;
 
     public static UUID streamEventId(UUID partnerId, UUID sourceEventId) {
         return UUID.nameUUIDFromBytes((partnerId + "/" + sourceEventId).getBytes(StandardCharsets.UTF_8));

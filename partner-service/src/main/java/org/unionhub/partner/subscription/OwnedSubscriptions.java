@@ -1,6 +1,7 @@
 package org.unionhub.partner.subscription;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.unionhub.partner.partner.PartnerCaller;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
@@ -15,13 +16,10 @@ import java.util.UUID;
 @RequestScoped
 public class OwnedSubscriptions {
 
-    private final PartnerCaller caller;
-    private final Actor actor;
-
-    public OwnedSubscriptions(PartnerCaller caller, Actor actor) {
-        this.caller = caller;
-        this.actor = actor;
-    }
+    @Inject
+    PartnerCaller caller;
+    @Inject
+    Actor actor;
 
     public Subscription readable(UUID id) {
         Subscription s = Subscription.findById(id);

@@ -1,6 +1,7 @@
 package org.unionhub.partner.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.event.EventTypes;
 import org.unionhub.platform.outbox.Outbox;
 
@@ -19,11 +20,8 @@ public class SubscriptionEvents {
                                      Instant failingSince, Instant pausedAt, String notice) {
     }
 
-    private final Outbox outbox;
-
-    public SubscriptionEvents(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject
+    Outbox outbox;
 
     public void paused(Subscription s) {
         outbox.publish(TOPIC, PAUSED, s.id, new SubscriptionPaused(s.id, s.partnerId, s.url, s.consecutiveFailures,

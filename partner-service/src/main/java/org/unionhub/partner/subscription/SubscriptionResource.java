@@ -1,6 +1,7 @@
 package org.unionhub.partner.subscription;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -61,17 +62,14 @@ public class SubscriptionResource {
     public record SecretResponse(UUID subscriptionId, String secret, Instant previousValidUntil) {
     }
 
-    private final Subscriptions subscriptions;
-    private final OwnedSubscriptions owned;
-    private final PartnerCaller caller;
-    private final Actor actor;
-
-    public SubscriptionResource(Subscriptions subscriptions, OwnedSubscriptions owned, PartnerCaller caller, Actor actor) {
-        this.subscriptions = subscriptions;
-        this.owned = owned;
-        this.caller = caller;
-        this.actor = actor;
-    }
+    @Inject
+    Subscriptions subscriptions;
+    @Inject
+    OwnedSubscriptions owned;
+    @Inject
+    PartnerCaller caller;
+    @Inject
+    Actor actor;
 
     @POST
     @RolesAllowed(Roles.PARTNER)

@@ -1,6 +1,7 @@
 package org.unionhub.platform.deadletter;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +22,8 @@ public class DeadLetterResource {
     public record ReplayResult(String topic, int replayed, int refusedCount, java.util.List<DeadLetterReplay.Refused> refused) {
     }
 
-    private final DeadLetterReplay replay;
-
-    public DeadLetterResource(DeadLetterReplay replay) {
-        this.replay = replay;
-    }
+    @Inject
+    DeadLetterReplay replay;
 
     @POST
     @Path("/{topic}/replay")

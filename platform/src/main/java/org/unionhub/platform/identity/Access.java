@@ -1,6 +1,7 @@
 package org.unionhub.platform.identity;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
 import org.unionhub.platform.projection.OrganizationView;
@@ -20,13 +21,10 @@ import java.util.UUID;
 @RequestScoped
 public class Access {
 
-    private final Actor actor;
-    private final OrganizationScope scope;
-
-    public Access(Actor actor, OrganizationScope scope) {
-        this.actor = actor;
-        this.scope = scope;
-    }
+    @Inject
+    Actor actor;
+    @Inject
+    OrganizationScope scope;
 
     public Actor actor() {
         return actor;

@@ -1,6 +1,7 @@
 package org.unionhub.platform.identity;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -12,11 +13,8 @@ import java.util.UUID;
 @RequestScoped
 public class Actor {
 
-    private final JsonWebToken token;
-
-    public Actor(JsonWebToken token) {
-        this.token = token;
-    }
+    @Inject
+    JsonWebToken token;
 
     /** The person; recorded on every state change. "anonymous" on public endpoints. */
     public String subject() {

@@ -1,6 +1,7 @@
 package org.unionhub.platform.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.OrganizationView;
 
@@ -13,11 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganizationScope {
 
-    private final Actor actor;
-
-    public OrganizationScope(Actor actor) {
-        this.actor = actor;
-    }
+    @Inject
+    Actor actor;
 
     /** True when the caller is an admin, or staff of {@code organizationId} or one of its ancestors. */
     public boolean covers(UUID organizationId) {

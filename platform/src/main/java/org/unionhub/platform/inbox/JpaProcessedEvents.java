@@ -3,6 +3,7 @@ package org.unionhub.platform.inbox;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -24,11 +25,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class JpaProcessedEvents implements ProcessedEvents {
 
-    private final EntityManager em;
-
-    public JpaProcessedEvents(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,6 +1,7 @@
 package org.unionhub.platform.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -12,11 +13,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class AfterCommit {
 
-    private final TransactionSynchronizationRegistry transactions;
-
-    public AfterCommit(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
-    }
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** Call inside a transaction; without one the action runs at once. */
     public void run(Runnable action) {

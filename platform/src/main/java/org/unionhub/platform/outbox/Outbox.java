@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -31,15 +32,12 @@ public class Outbox {
     public record Message(String topic, String type, Object aggregateId, Object data) {
     }
 
-    private final EntityManager em;
-    private final ObjectMapper json;
-    private final Event<Written> written;
-
-    public Outbox(EntityManager em, ObjectMapper json, Event<Written> written) {
-        this.em = em;
-        this.json = json;
-        this.written = written;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<Written> written;
 
     /**
      * @param topic       e.g. {@code membership.member.v1}

@@ -2,6 +2,7 @@ package org.unionhub.platform.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,13 +32,10 @@ public class OutboxResource {
     public record UnparkResult(int unparked) {
     }
 
-    private final JpaOutboxStore store;
-    private final OutboxRelayWorker worker;
-
-    public OutboxResource(JpaOutboxStore store, OutboxRelayWorker worker) {
-        this.store = store;
-        this.worker = worker;
-    }
+    @Inject
+    JpaOutboxStore store;
+    @Inject
+    OutboxRelayWorker worker;
 
     @GET
     @Path("/parked")

@@ -3,6 +3,7 @@ package org.unionhub.platform.projection;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,11 +22,8 @@ import org.unionhub.platform.identity.Roles;
 @IfBuildProperty(name = "unionhub.membership-projection.enabled", stringValue = "true")
 public class MembershipProjectionResource {
 
-    private final MembershipProjectionRebuild rebuild;
-
-    public MembershipProjectionResource(MembershipProjectionRebuild rebuild) {
-        this.rebuild = rebuild;
-    }
+    @Inject
+    MembershipProjectionRebuild rebuild;
 
     @POST
     @Blocking

@@ -1,6 +1,7 @@
 package org.unionhub.venue.access;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
@@ -16,11 +17,8 @@ import java.util.UUID;
 @RequestScoped
 public class VenueAccess {
 
-    private final Access access;
-
-    public VenueAccess(Access access) {
-        this.access = access;
-    }
+    @Inject
+    Access access;
 
     /**
      * A venue goes only under a parent venue whose organization the caller covers: the parent's network, its counts

@@ -1,6 +1,7 @@
 package org.unionhub.venue.booking;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.time.BusinessClock;
@@ -18,13 +19,10 @@ public class Activities {
                               boolean membersOnly, Instant bookingOpensAt, Instant bookingClosesAt) {
     }
 
-    private final Venues venues;
-    private final BusinessClock clock;
-
-    public Activities(Venues venues, BusinessClock clock) {
-        this.venues = venues;
-        this.clock = clock;
-    }
+    @Inject
+    Venues venues;
+    @Inject
+    BusinessClock clock;
 
     /** Checks of the times alone, without the database. */
     public static void validate(NewActivity r) {

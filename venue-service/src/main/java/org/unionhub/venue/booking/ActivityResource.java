@@ -2,6 +2,7 @@ package org.unionhub.venue.booking;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,19 +57,16 @@ public class ActivityResource {
                                    Activity.Status status, long confirmed, long waitlisted) {
     }
 
-    private final Activities activities;
-    private final Bookings bookings;
-    private final Access access;
-    private final IdempotentPost idempotent;
-    private final BusinessClock clock;
-
-    public ActivityResource(Activities activities, Bookings bookings, Access access, IdempotentPost idempotent, BusinessClock clock) {
-        this.clock = clock;
-        this.activities = activities;
-        this.bookings = bookings;
-        this.access = access;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Activities activities;
+    @Inject
+    Bookings bookings;
+    @Inject
+    Access access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Path("/{id}/activities")

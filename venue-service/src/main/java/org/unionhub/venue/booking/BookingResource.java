@@ -1,6 +1,7 @@
 package org.unionhub.venue.booking;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -62,22 +63,18 @@ public class BookingResource {
     private record BookedAt(Booking booking, Activity activity, Venue venue) {
     }
 
-    private final Bookings bookings;
-    private final Access access;
-    private final VenueAccess venueAccess;
-    private final IdempotentPost idempotent;
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public BookingResource(Bookings bookings, Access access, VenueAccess venueAccess, IdempotentPost idempotent, EntityManager em,
-                           BusinessClock clock) {
-        this.clock = clock;
-        this.bookings = bookings;
-        this.access = access;
-        this.venueAccess = venueAccess;
-        this.idempotent = idempotent;
-        this.em = em;
-    }
+    @Inject
+    Bookings bookings;
+    @Inject
+    Access access;
+    @Inject
+    VenueAccess venueAccess;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Path("/activities/{id}/bookings")

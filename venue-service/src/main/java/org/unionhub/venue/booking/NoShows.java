@@ -2,6 +2,7 @@ package org.unionhub.venue.booking;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -15,15 +16,12 @@ import org.unionhub.platform.time.BusinessClock;
 @ApplicationScoped
 public class NoShows {
 
-    private final EntityManager em;
-    private final BookingPolicy policy;
-    private final BusinessClock clock;
-
-    public NoShows(EntityManager em, BookingPolicy policy, BusinessClock clock) {
-        this.em = em;
-        this.policy = policy;
-        this.clock = clock;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    BookingPolicy policy;
+    @Inject
+    BusinessClock clock;
 
     @Scheduled(every = "${venue.jobs.no-show-check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

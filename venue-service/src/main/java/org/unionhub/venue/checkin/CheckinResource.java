@@ -1,6 +1,7 @@
 package org.unionhub.venue.checkin;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,19 +51,16 @@ public class CheckinResource {
     public record CheckinResponse(UUID id, UUID venueId, UUID memberId, int count, Instant occurredAt, UUID attendedBookingId) {
     }
 
-    private final Checkins checkins;
-    private final VisitStats stats;
-    private final Access access;
-    private final IdempotentPost idempotent;
-    private final BusinessClock clock;
-
-    public CheckinResource(Checkins checkins, VisitStats stats, Access access, IdempotentPost idempotent, BusinessClock clock) {
-        this.clock = clock;
-        this.checkins = checkins;
-        this.stats = stats;
-        this.access = access;
-        this.idempotent = idempotent;
-    }
+    @Inject
+    Checkins checkins;
+    @Inject
+    VisitStats stats;
+    @Inject
+    Access access;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Path("/{id}/checkins")

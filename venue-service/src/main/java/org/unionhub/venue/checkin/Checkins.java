@@ -1,6 +1,7 @@
 package org.unionhub.venue.checkin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,17 +29,14 @@ public class Checkins {
                                   String actor) {
     }
 
-    private final EntityManager em;
-    private final Outbox outbox;
-    private final BookingPolicy policy;
-    private final BusinessClock clock;
-
-    public Checkins(EntityManager em, Outbox outbox, BookingPolicy policy, BusinessClock clock) {
-        this.clock = clock;
-        this.em = em;
-        this.outbox = outbox;
-        this.policy = policy;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    BookingPolicy policy;
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Checkin record(UUID venueId, UUID memberId, int count, Instant at, String actor) {

@@ -1,6 +1,7 @@
 package org.unionhub.venue.checkin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
@@ -35,11 +36,8 @@ public class VisitStats {
                                List<VenueVisits> byVenue) {
     }
 
-    private final EntityManager em;
-
-    public VisitStats(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /** [from 00:00, to+1 00:00) in the business calendar, as instants. */
     public static Instant[] range(LocalDate from, LocalDate to) {

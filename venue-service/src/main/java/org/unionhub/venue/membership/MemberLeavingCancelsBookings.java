@@ -1,6 +1,7 @@
 package org.unionhub.venue.membership;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.unionhub.platform.event.IncomingEvent;
 import org.unionhub.platform.projection.MemberEventHook;
 import org.unionhub.platform.projection.MemberView;
@@ -21,13 +22,10 @@ public class MemberLeavingCancelsBookings implements MemberEventHook {
     static final String LEFT = "org.unionhub.membership.member.left.v1";
     static final String SUSPENDED = "org.unionhub.membership.member.suspended.v1";
 
-    private final Bookings bookings;
-    private final BusinessClock clock;
-
-    public MemberLeavingCancelsBookings(Bookings bookings, BusinessClock clock) {
-        this.bookings = bookings;
-        this.clock = clock;
-    }
+    @Inject
+    Bookings bookings;
+    @Inject
+    BusinessClock clock;
 
     @Override
     public void onMemberEvent(IncomingEvent event) {

@@ -2,6 +2,7 @@ package org.unionhub.venue.site;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -58,24 +59,20 @@ public class VenueResource {
 
     static final double MAX_RADIUS_KM = 50;
 
-    private final Venues venues;
-    private final VenueSearch search;
-    private final Access access;
-    private final VenueAccess venueAccess;
-    private final IdempotentPost idempotent;
-    private final EntityManager em;
-    private final BusinessClock clock;
-
-    public VenueResource(Venues venues, VenueSearch search, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
-                         EntityManager em, BusinessClock clock) {
-        this.clock = clock;
-        this.venues = venues;
-        this.search = search;
-        this.access = access;
-        this.venueAccess = venueAccess;
-        this.idempotent = idempotent;
-        this.em = em;
-    }
+    @Inject
+    Venues venues;
+    @Inject
+    VenueSearch search;
+    @Inject
+    Access access;
+    @Inject
+    VenueAccess venueAccess;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    EntityManager em;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Transactional

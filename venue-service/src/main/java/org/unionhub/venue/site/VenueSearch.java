@@ -1,6 +1,7 @@
 package org.unionhub.venue.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
@@ -33,12 +34,9 @@ public class VenueSearch {
 
     private static final double METRES_PER_DEGREE = 111_320.0;
 
-    private final EntityManager em;
+    @Inject
+    EntityManager em;
     private volatile Boolean earthdistance;
-
-    public VenueSearch(EntityManager em) {
-        this.em = em;
-    }
 
     public boolean usesEarthdistance() {
         if (earthdistance == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,17 +37,14 @@ public class Venues {
     private static final TypeReference<Map<DayOfWeek, List<OpeningHours.Period>>> SCHEDULE = new TypeReference<>() {
     };
 
-    private final EntityManager em;
-    private final Outbox outbox;
-    private final ObjectMapper json;
-    private final BusinessClock clock;
-
-    public Venues(EntityManager em, Outbox outbox, ObjectMapper json, BusinessClock clock) {
-        this.clock = clock;
-        this.em = em;
-        this.outbox = outbox;
-        this.json = json;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    BusinessClock clock;
 
     public static Venue require(UUID id) {
         Venue v = Venue.findById(id);

@@ -3,6 +3,7 @@ package org.unionhub.venue.subsidy;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.unionhub.platform.money.Amount;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -105,22 +106,18 @@ public class SubsidyResource {
                                   List<StepResponse> steps) {
     }
 
-    private final Subsidies subsidies;
-    private final Access access;
-    private final VenueAccess venueAccess;
-    private final IdempotentPost idempotent;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
-    private final BusinessClock clock;
-
-    public SubsidyResource(Subsidies subsidies, Access access, VenueAccess venueAccess, IdempotentPost idempotent,
-                           com.fasterxml.jackson.databind.ObjectMapper json, BusinessClock clock) {
-        this.clock = clock;
-        this.subsidies = subsidies;
-        this.access = access;
-        this.venueAccess = venueAccess;
-        this.idempotent = idempotent;
-        this.json = json;
-    }
+    @Inject
+    Subsidies subsidies;
+    @Inject
+    Access access;
+    @Inject
+    VenueAccess venueAccess;
+    @Inject
+    IdempotentPost idempotent;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
+    BusinessClock clock;
 
     @POST
     @Path("/subsidy-budgets")
