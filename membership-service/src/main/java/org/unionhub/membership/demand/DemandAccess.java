@@ -3,8 +3,7 @@ package org.unionhub.membership.demand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.unionhub.membership.member.Member;
-import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationScope;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -20,23 +19,21 @@ import java.util.UUID;
 public class DemandAccess {
 
     @Inject
-    Actor actor;
-    @Inject
-    OrganizationScope scope;
+    Access access;
 
     /** True when the caller is judged by staff scope (staff or admin token), whatever else the token holds. */
     public boolean judgedAsStaff() {
-        return actor.has(Roles.STAFF) || actor.has(Roles.ADMIN);
+        return access.isStaffLike();
     }
 
     /** A member-only token speaking for this member. */
     public boolean isMemberHimself(UUID memberId) {
-        return !judgedAsStaff() && actor.has(Roles.MEMBER) && actor.isSelf(memberId);
+        return access.actor().has(Roles.MEMBER) && access.actsAsSelf(memberId);
     }
 
     /** The member himself, or staff over the organization answering it or over the member's organization. */
     public void requireRead(Demand d) {
-        if (judgedAsStaff() ? scope.covers(d.answeringOrganizationId) || scope.covers(d.memberOrganizationId)
+        if (judgedAsStaff() ? access.covers(d.answeringOrganizationId) || access.covers(d.memberOrganizationId)
                 : isMemberHimself(d.memberId)) {
             return;
         }
@@ -45,7 +42,7 @@ public class DemandAccess {
 
     /** Only staff over the organization that must answer (its own, or above it) move a demand on. */
     public void requireAnswer(Demand d) {
-        if (!judgedAsStaff() || !scope.covers(d.answeringOrganizationId)) {
+        if (!access.covers(d.answeringOrganizationId)) {
             throw ProblemException.forbidden("only staff of organization " + d.answeringOrganizationId
                     + " or above it answer this demand");
         }
@@ -53,7 +50,7 @@ public class DemandAccess {
 
     /** A member's demand list: the member himself, or staff over his organization. */
     public void requireMemberRecords(Member m) {
-        if (judgedAsStaff() ? scope.covers(m.organizationId) : isMemberHimself(m.id)) {
+        if (judgedAsStaff() ? access.covers(m.organizationId) : isMemberHimself(m.id)) {
             return;
         }
         throw ProblemException.forbidden("you may read only your own demands or those of members inside your organization's subtree");
@@ -64,7 +61,7 @@ public class DemandAccess {
         if (!judgedAsStaff()) {
             throw ProblemException.forbidden("only staff of the organization or above it, or an admin");
         }
-        scope.require(organizationId);
+        access.requireStaffOver(organizationId);
     }
 
     /**
@@ -73,7 +70,7 @@ public class DemandAccess {
      */
     public DemandChannel checkRaise(Member m, DemandChannel requested) {
         if (judgedAsStaff()) {
-            if (!scope.covers(m.organizationId)) {
+            if (!access.covers(m.organizationId)) {
                 throw ProblemException.forbidden("member " + m.id + " is outside your organization's subtree");
             }
             if (requested == null) {

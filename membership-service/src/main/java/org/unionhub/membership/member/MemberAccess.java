@@ -2,9 +2,8 @@ package org.unionhub.membership.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.unionhub.platform.identity.Actor;
+import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.OrganizationPath;
-import org.unionhub.platform.identity.OrganizationScope;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.problem.ProblemException;
 
@@ -20,9 +19,7 @@ import java.util.UUID;
 public class MemberAccess {
 
     @Inject
-    Actor actor;
-    @Inject
-    OrganizationScope scope;
+    Access access;
 
     public Member readable(UUID memberId) {
         Member m = require(memberId);
@@ -50,18 +47,18 @@ public class MemberAccess {
      * "GET member: where the time goes"). Anything the path does not settle goes to the organization scope as before.
      */
     private boolean covers(Member m) {
-        if (actor.has(Roles.STAFF) && m.organizationPath != null) {
-            Optional<UUID> staffOrg = actor.orgId();
+        if (access.actor().has(Roles.STAFF) && m.organizationPath != null) {
+            Optional<UUID> staffOrg = access.actor().orgId();
             if (staffOrg.isPresent() && OrganizationPath.isWithin(m.organizationPath, staffOrg.get())) {
                 return true;
             }
         }
-        return scope.covers(m.organizationId);
+        return access.covers(m.organizationId);
     }
 
-    /** The member's own token speaking for him; never a staff token, whatever else it carries. */
+    /** The member's own token speaking for him; never a staff or admin token, whatever else it carries. */
     public boolean isSelf(UUID memberId) {
-        return !actor.has(Roles.STAFF) && actor.has(Roles.MEMBER) && actor.isSelf(memberId);
+        return access.actor().has(Roles.MEMBER) && access.actsAsSelf(memberId);
     }
 
     public static Member require(UUID id) {
