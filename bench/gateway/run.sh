@@ -45,7 +45,7 @@ mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 if [ ! -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -o -pl gateway package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -o -pl gateway -am package -DskipTests)
 fi
 APP="$OUT/app"
 rm -rf "$APP" && cp -r "$ROOT/gateway/target/quarkus-app" "$APP"

@@ -56,7 +56,7 @@ build_if_needed() {
   local missing=0 jar
   for entry in "${SERVICES[@]}"; do
     jar="$ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/platform/src/main" \
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/platform/src/main" "$ROOT/platform-core/src/main" \
         "$ROOT/${entry%%:*}/pom.xml" "$ROOT/${entry%%:*}/src/main" -newer "$jar" -type f -print -quit)" ]; then
       missing=1
     fi

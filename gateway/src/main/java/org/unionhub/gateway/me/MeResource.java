@@ -26,11 +26,10 @@ import org.unionhub.gateway.edge.EdgeRouter;
 import org.unionhub.gateway.problem.Problems;
 import org.unionhub.gateway.routing.Upstream;
 import org.unionhub.gateway.routing.Upstreams;
+import org.unionhub.platform.time.BusinessClock;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +45,6 @@ import java.util.UUID;
 @Tag(name = "Me", description = "The mobile app's personal view, assembled by the gateway")
 public class MeResource {
 
-    /**
-     * The unions' calendar, as platform's BusinessClock.ZONE: the gateway cannot use that constant, the platform jar
-     * brings Hibernate ORM, a datasource, Flyway and Kafka channels with it, none of which the edge has.
-     */
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String ME_EXAMPLE = """
             {"memberId":"6f1c2a4e-3b7d-4e8a-9c1f-2d3e4f5a6b7c",
              "profile":{"name":"张三","residentIdNumber":"110***********1234","status":"ACTIVE"},
@@ -64,6 +58,8 @@ public class MeResource {
     Upstreams upstreams;
     @Inject
     GatewayConfig config;
+    @Inject
+    BusinessClock clock;
 
     private record Part(String name, String path) {
     }
@@ -84,7 +80,7 @@ public class MeResource {
             return Uni.createFrom().item(problem(403, "forbidden", "Forbidden", "the token names no member", ctx));
         }
         String m = "/api/v1/members/" + memberId;
-        int year = LocalDate.now(BUSINESS_ZONE).getYear();
+        int year = clock.year();
         List<Part> parts = List.of(
                 new Part("profile", m),
                 new Part("cards", m + "/cards"),

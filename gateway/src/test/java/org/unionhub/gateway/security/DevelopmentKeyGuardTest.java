@@ -1,5 +1,6 @@
 package org.unionhub.gateway.security;
 
+import org.unionhub.platform.identity.DevelopmentKeyGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The gateway's copy of the platform's guard (the platform's test covers JWK sets and inline keys). */
+/** The platform's guard against the key the gateway ships (platform-core's test covers JWK sets and inline keys). */
 class DevelopmentKeyGuardTest {
 
     @Test

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * key: its private half is in the repository, so with it anyone signs himself an admin token. The
  * configured key (inline, a PEM key or certificate, a JWK or a JWK set) is compared by the SHA-256 of
  * its SubjectPublicKeyInfo with the development key's, so a copy of the development key under any
- * file name is caught too. The gateway, which does not depend on the platform, holds a copy of this
- * class (gateway/security/DevelopmentKeyGuard). docs/security.md "Tokens".
+ * file name is caught too. It lives in platform-core so that the gateway, which has no database, runs the
+ * same guard as the services. docs/security.md "Tokens".
  */
 @ApplicationScoped
 public class DevelopmentKeyGuard {
