@@ -26,6 +26,14 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * A weak tag, {@code W/"7"}: venues have always answered weak tags and their clients send them back; {@link #expected}
+     * reads both forms. New resources answer {@link #tag}.
+     */
+    public static EntityTag weakTag(long version) {
+        return new EntityTag(Long.toString(version), true);
+    }
+
     /** The version an If-Match header names; null when the header is absent or {@code *} (which names no version). */
     public static Long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

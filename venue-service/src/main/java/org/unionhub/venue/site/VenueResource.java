@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -86,7 +85,7 @@ public class VenueResource {
         access.requireStaffOver(request.organizationId());
         return idempotent.run(idempotencyKey, "POST /api/v1/venues " + access.actor().subject(), request, () -> {
             Venue v = venues.create(request, coordSystem, access.actor().subject(), venueAccess::requireParentInScope);
-            return Response.created(URI.create("/api/v1/venues/" + v.id)).tag(etag(v))
+            return Response.created(URI.create("/api/v1/venues/" + v.id)).tag(ETags.weakTag(v.version))
                     .entity(venues.response(v, coordSystem, null, clock.now())).build();
         });
     }
@@ -97,7 +96,7 @@ public class VenueResource {
     @Operation(summary = "A venue's details (public, no token); location in coordSystem (default WGS84)")
     public Response get(@PathParam("id") UUID id, @QueryParam("coordSystem") @DefaultValue("WGS84") CoordSystem coordSystem) {
         Venue v = Venues.require(id);
-        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(ETags.weakTag(v.version)).build();
     }
 
     @PATCH
@@ -113,7 +112,7 @@ public class VenueResource {
         Venue v = venues.update(id, request, ETags.expected(ifMatch), coordSystem, access.actor().subject(), access::requireStaffOver,
                 venueAccess::requireParentInScope);
         em.flush();
-        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, coordSystem, null, clock.now())).tag(ETags.weakTag(v.version)).build();
     }
 
     @POST
@@ -126,7 +125,7 @@ public class VenueResource {
                           @Valid @NotNull CloseVenue request) {
         Venue v = venues.close(id, request, access.actor().subject(), access::requireStaffOver);
         em.flush();
-        return Response.ok(venues.response(v, CoordSystem.WGS84, null, clock.now())).tag(etag(v)).build();
+        return Response.ok(venues.response(v, CoordSystem.WGS84, null, clock.now())).tag(ETags.weakTag(v.version)).build();
     }
 
     @GET
@@ -193,13 +192,5 @@ public class VenueResource {
         }
         return em.createQuery("FROM Venue v WHERE v.id IN :ids", Venue.class).setParameter("ids", ids).getResultList()
                 .stream().collect(Collectors.toMap(v -> v.id, Function.identity()));
-    }
-
-    /**
-     * Venues answer a weak ETag ({@code W/"3"}), as they always have: clients hold it and send it back; the platform's
-     * {@link ETags#expected} reads it back like a strong one.
-     */
-    static EntityTag etag(Venue v) {
-        return new EntityTag(Long.toString(v.version), true);
     }
 }

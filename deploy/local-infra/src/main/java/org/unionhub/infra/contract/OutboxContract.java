@@ -12,10 +12,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every event a service's test suite wrote to its outbox matches the JSON Schema of its type, and every schema the
@@ -23,7 +27,8 @@ import java.util.TreeSet;
  * has one plain JUnit class {@code OutboxContractTest extends OutboxContract}: not a {@code @QuarkusTest}, so Quarkus'
  * class orderer runs it after all of them, when the test database holds everything the suite wrote. It also writes
  * the types seen to {@code target/published-event-types.txt}, which the gateway's AsyncAPI test compares with.
- * Run alone (no {@code @QuarkusTest} in the JVM) it is skipped.
+ * Run alone (no {@code @QuarkusTest} in the JVM) the two outbox tests are skipped; the checks of the schemas
+ * themselves (names, titles, examples, personal data, the data records they describe) need no database and run.
  */
 public abstract class OutboxContract {
 
@@ -91,6 +96,42 @@ public abstract class OutboxContract {
     /** {@code membership}, {@code venue}...: the second part of the service's types. */
     protected abstract String service();
 
+    /**
+     * The Java record each type's data is written from, where the service writes its events from records: the schema
+     * must then promise exactly the record's fields. Empty (the default) where the data is assembled otherwise.
+     */
+    protected Map<String, Class<? extends Record>> dataRecords() {
+        return Map.of();
+    }
+
+    /** Names a schema must never have as a property: events are not where personal data travels. */
+    private static final List<String> PERSONAL_FIELDS = List.of("phone", "idNumber", "residentIdNumber");
+
+    @Test
+    void everySchemaDescribesExactlyTheFieldsOfItsDataRecord() {
+        Map<String, Class<? extends Record>> records = dataRecords();
+        EventSchemas schemas = EventSchemas.in(schemaDirectory());
+        if (!records.isEmpty()) {
+            Assertions.assertEquals(schemas.types(), new TreeSet<>(records.keySet()), "the types with a schema and the types with a data record");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Class<? extends Record>> e : records.entrySet()) {
+            var doc = schemas.document(e.getKey());
+            Set<String> fields = Arrays.stream(e.getValue().getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> properties = new TreeSet<>();
+            doc.path("properties").fieldNames().forEachRemaining(properties::add);
+            if (!fields.equals(properties)) {
+                problems.add(e.getKey() + ".json: properties " + properties + " but " + e.getValue().getSimpleName() + " writes " + fields);
+            }
+            doc.path("required").forEach(r -> {
+                if (!fields.contains(r.asText())) {
+                    problems.add(e.getKey() + ".json: requires " + r.asText() + ", which " + e.getValue().getSimpleName() + " does not write");
+                }
+            });
+        }
+        Assertions.assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void everySchemaIsNamedForItsTypeAndItsExamplesMatchIt() {
         EventSchemas schemas = EventSchemas.in(schemaDirectory());
@@ -103,6 +144,14 @@ public abstract class OutboxContract {
             }
             if (!type.equals(doc.path("x-cloudevents-type").asText())) {
                 problems.add(type + ".json: x-cloudevents-type is " + doc.path("x-cloudevents-type"));
+            }
+            if (!type.equals(doc.path("title").asText())) {
+                problems.add(type + ".json: title is " + doc.path("title") + ", not the type");
+            }
+            for (String personal : PERSONAL_FIELDS) {
+                if (doc.path("properties").has(personal)) {
+                    problems.add(type + ".json: carries " + personal + " (personal data stays in its service)");
+                }
             }
             for (String member : List.of("x-topic", "x-key", "required", "additionalProperties")) {
                 if (!doc.has(member)) {
