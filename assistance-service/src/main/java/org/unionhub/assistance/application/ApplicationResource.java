@@ -23,15 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.assistance.access.FinanceAccess;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
-import org.unionhub.platform.paging.Cursor;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,10 +60,8 @@ public class ApplicationResource {
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","programCode":"TARGETED_MEDICAL","requestedAmount":"20000.00",
              "reason":"住院自付费用过高","details":{"outOfPocketCost":"42000.00","hospital":"山东省立医院"}}""")))
     public Response submit(@Valid @NotNull SubmitRequest request, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/applications " + actor.subject(), request, () -> {
-            ApplicationView view = applications.submit(request);
-            return Response.created(URI.create("/api/v1/applications/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/applications " + actor.subject(), request,
+                () -> applications.submit(request), view -> "/api/v1/applications/" + view.id());
     }
 
     @GET
@@ -88,32 +84,17 @@ public class ApplicationResource {
                                          @QueryParam("programCode") String programCode,
                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        ListQuery<Application> query = ListQuery.of(Application.class, page);
         if (finance.isFinanceOnly()) {
             // finance pays nationally: no subtree, but only what it acts on
             if (status != null && !Applications.FINANCE_STATUSES.contains(status)) {
                 throw ProblemException.forbidden("finance lists applications approved for payment or paid, not " + status);
             }
-            q.append(" AND status IN (:financeStatuses)");
-            params.put("financeStatuses", status == null ? Applications.FINANCE_STATUSES : List.of(status));
+            query.where("status IN (:financeStatuses)", "financeStatuses", status == null ? Applications.FINANCE_STATUSES : List.of(status));
         } else {
-            access.listScope().ifPresent(root -> {
-                q.append(" AND organizationPath LIKE :subtree");
-                params.put("subtree", OrganizationPath.subtreePattern(root));
-            });
-            if (status != null) {
-                q.append(" AND status = :status");
-                params.put("status", status);
-            }
+            query.within("organizationPath", access.listScope()).filter("status = :status", "status", status);
         }
-        if (programCode != null) {
-            q.append(" AND programCode = :program");
-            params.put("program", programCode);
-        }
-        addCursor(page, q, params);
-        List<Application> rows = Application.<Application>find(q + " ORDER BY submittedAt DESC, id DESC", params)
-                .range(0, page.limit()).list();
+        List<Application> rows = query.filter("programCode = :program", "program", programCode).orderBy(NEWEST_FIRST).fetch();
         return Page.of(rows, page.limit(), a -> PageRequest.encode(a.submittedAt, a.id), ApplicationSummary::of);
     }
 
@@ -148,13 +129,6 @@ public class ApplicationResource {
         return applications.disburse(id);
     }
 
-    static void addCursor(PageRequest page, StringBuilder q, java.util.Map<String, Object> params) {
-        if (page.first()) {
-            return;
-        }
-        Cursor after = page.cursor(2);
-        q.append(" AND (submittedAt < :at OR (submittedAt = :at AND id < :last))");
-        params.put("at", after.instant(0));
-        params.put("last", after.uuid(1));
-    }
+    /** Lists of applications: newest first, as their cursors say (submittedAt, id). */
+    static final ListQuery.Key[] NEWEST_FIRST = {ListQuery.Key.instant("submittedAt").descending(), ListQuery.Key.uuid("id").descending()};
 }

@@ -13,12 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.unionhub.assistance.application.ApplicationApi.ApplicationSummary;
@@ -40,16 +39,11 @@ public class MemberApplicationsResource {
                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         access.requireReadMember(memberId);
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("memberId = :member");
-        Map<String, Object> params = new HashMap<>();
-        params.put("member", memberId);
+        ListQuery<Application> query = ListQuery.of(Application.class, page).where("memberId = :member", "member", memberId);
         if (Boolean.TRUE.equals(open)) {
-            q.append(" AND status NOT IN (:closed)");
-            params.put("closed", List.of(ApplicationStatus.DISBURSED, ApplicationStatus.REJECTED));
+            query.where("status NOT IN (:closed)", "closed", List.of(ApplicationStatus.DISBURSED, ApplicationStatus.REJECTED));
         }
-        ApplicationResource.addCursor(page, q, params);
-        List<Application> rows = Application.<Application>find(q + " ORDER BY submittedAt DESC, id DESC", params)
-                .range(0, page.limit()).list();
+        List<Application> rows = query.orderBy(ApplicationResource.NEWEST_FIRST).fetch();
         return Page.of(rows, page.limit(), a -> PageRequest.encode(a.submittedAt, a.id), ApplicationSummary::of);
     }
 }

@@ -93,10 +93,8 @@ public class GreenChannelResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "referral", value = """
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","diseaseCode":"LEUKEMIA","hospitalId":"7c1e0f5a-0001-4000-8000-000000000005"}""")))
     public Response refer(@Valid @NotNull ReferralRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/green-channel/referrals " + actor.subject(), r, () -> {
-            ReferralView view = greenChannel.refer(r);
-            return Response.created(URI.create("/api/v1/green-channel/referrals/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/green-channel/referrals " + actor.subject(), r,
+                () -> greenChannel.refer(r), view -> "/api/v1/green-channel/referrals/" + view.id());
     }
 
     @GET

@@ -11,7 +11,8 @@ import org.unionhub.assistance.program.Program;
 import org.unionhub.assistance.program.Programs;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Actor;
-import org.unionhub.platform.identity.OrganizationPath;
+import org.unionhub.platform.paging.ListQuery;
+import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 import org.unionhub.platform.projection.MemberView;
 import org.unionhub.platform.time.BusinessClock;
@@ -19,6 +20,7 @@ import org.unionhub.platform.time.BusinessClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.unionhub.assistance.hardship.HardshipApi.*;
@@ -152,23 +154,14 @@ public class Hardship {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<FileView> list(UUID organizationId, HardshipFile.Level level, String status, int limit, UUID after) {
+    public List<FileView> list(UUID organizationId, HardshipFile.Level level, String status, PageRequest page) {
         access.requireStaffOver(organizationId);
-        StringBuilder q = new StringBuilder("organizationPath LIKE ?1");
-        List<Object> params = new java.util.ArrayList<>(List.of(OrganizationPath.subtreePattern(organizationId)));
-        if (level != null) {
-            params.add(level.name());
-            q.append(" AND level = ?").append(params.size());
-        }
-        if (status != null) {
-            params.add(status);
-            q.append(" AND status = ?").append(params.size());
-        }
-        if (after != null) {
-            params.add(after);
-            q.append(" AND id > ?").append(params.size());
-        }
-        return HardshipFile.<HardshipFile>find(q + " ORDER BY id", params.toArray()).range(0, limit).list()
+        return ListQuery.of(HardshipFile.class, page)
+                .within("organizationPath", Optional.of(organizationId))
+                .filter("level = :level", "level", level == null ? null : level.name())
+                .filter("status = :status", "status", status)
+                .orderBy(ListQuery.Key.uuid("id"))
+                .fetch()
                 .stream().map(FileView::of).toList();
     }
 

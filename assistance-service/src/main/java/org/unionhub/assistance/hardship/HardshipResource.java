@@ -27,7 +27,6 @@ import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,10 +54,8 @@ public class HardshipResource {
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","householdSize":4,"monthlyHouseholdIncome":"2100.00",
              "causes":["ILLNESS","EDUCATION_COSTS"],"level":"SERIOUS"}""")))
     public Response open(@Valid @NotNull OpenFileRequest request, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/hardship-files " + actor.subject(), request, () -> {
-            FileView view = hardship.open(request);
-            return Response.created(URI.create("/api/v1/hardship-files/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/hardship-files " + actor.subject(), request,
+                () -> hardship.open(request), view -> "/api/v1/hardship-files/" + view.id());
     }
 
     @GET
@@ -81,8 +78,7 @@ public class HardshipResource {
         PageRequest page = PageRequest.of(limit, cursor);
         UUID org = organizationId != null ? organizationId
                 : actor.orgId().orElseThrow(() -> ProblemException.invalid("organizationId", "is required"));
-        UUID after = page.first() ? null : page.cursor(1).uuid(0);
-        List<FileView> rows = hardship.list(org, level, status, page.limit(), after);
+        List<FileView> rows = hardship.list(org, level, status, page);
         return Page.of(rows, page.limit(), f -> PageRequest.encode(f.id()), f -> f);
     }
 
@@ -114,9 +110,7 @@ public class HardshipResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Spring Festival visit", value = """
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","visitedOn":"2026-01-20","goods":"米、面、油各一份","cashAmount":"500.00"}""")))
     public Response visit(@Valid @NotNull VisitRequest request, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/visits " + actor.subject(), request, () -> {
-            VisitView view = hardship.visit(request);
-            return Response.status(201).location(URI.create("/api/v1/visits/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/visits " + actor.subject(), request,
+                () -> hardship.visit(request), view -> "/api/v1/visits/" + view.id());
     }
 }

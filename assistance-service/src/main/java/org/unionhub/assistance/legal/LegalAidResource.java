@@ -25,7 +25,6 @@ import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.problem.ProblemException;
 
-import java.net.URI;
 import java.util.UUID;
 
 import static org.unionhub.assistance.legal.LegalAidApi.*;
@@ -50,10 +49,8 @@ public class LegalAidResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "freight pay owed", value = """
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","kind":"WAGE_ARREARS","claimedAmount":"8200.00","description":"货车司机三个月运费被拖欠"}""")))
     public Response open(@Valid @NotNull OpenRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/legal-cases " + actor.subject(), r, () -> {
-            CaseView view = legalAid.open(r);
-            return Response.created(URI.create("/api/v1/legal-cases/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/legal-cases " + actor.subject(), r,
+                () -> legalAid.open(r), view -> "/api/v1/legal-cases/" + view.id());
     }
 
     @GET

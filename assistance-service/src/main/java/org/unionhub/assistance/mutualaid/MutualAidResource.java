@@ -21,7 +21,6 @@ import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
 
-import java.net.URI;
 
 import static org.unionhub.assistance.mutualaid.MutualAidApi.*;
 
@@ -46,10 +45,8 @@ public class MutualAidResource {
             + "premium = 0.06 × days covered (a full non-leap year: 21.90); one enrollment per member and year")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "whole year", value = "{\"memberId\":\"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23\",\"year\":2027}")))
     public Response enroll(@Valid @NotNull EnrollRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/mutual-aid/enrollments " + actor.subject(), r, () -> {
-            EnrollmentView view = mutualAid.enroll(r);
-            return Response.created(URI.create("/api/v1/mutual-aid/enrollments/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/mutual-aid/enrollments " + actor.subject(), r,
+                () -> mutualAid.enroll(r), view -> "/api/v1/mutual-aid/enrollments/" + view.id());
     }
 
     @POST
@@ -61,9 +58,7 @@ public class MutualAidResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "hospital stay", value = """
             {"memberId":"5b1f9a5e-3c1d-4a57-9a61-2f4b8c0d1e23","year":2026,"kind":"HOSPITALIZATION","amount":"50000.00"}""")))
     public Response claim(@Valid @NotNull ClaimRequest r, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/mutual-aid/claims " + actor.subject(), r, () -> {
-            ClaimView view = mutualAid.claim(r);
-            return Response.created(URI.create("/api/v1/mutual-aid/claims/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/mutual-aid/claims " + actor.subject(), r,
+                () -> mutualAid.claim(r), view -> "/api/v1/mutual-aid/claims/" + view.id());
     }
 }

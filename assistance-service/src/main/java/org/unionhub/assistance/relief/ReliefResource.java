@@ -22,18 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
 import org.unionhub.platform.idempotency.IdempotentPost;
-import org.unionhub.platform.paging.Cursor;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
 
-import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.unionhub.assistance.relief.ReliefApi.*;
@@ -76,10 +72,8 @@ public class ReliefResource {
     @APIResponse(responseCode = "201", description = "the campaign, DRAFT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "defined", value = CAMPAIGN_EXAMPLE)))
     public Response define(@Valid @NotNull DefineRequest request, @HeaderParam(IdempotentPost.HEADER) String key) {
-        return idempotent.run(key, "POST /api/v1/relief-campaigns " + access.actor().subject(), request, () -> {
-            CampaignView view = campaigns.define(request);
-            return Response.created(URI.create("/api/v1/relief-campaigns/" + view.id())).entity(view).build();
-        });
+        return idempotent.created(key, "POST /api/v1/relief-campaigns " + access.actor().subject(), request,
+                () -> campaigns.define(request), view -> "/api/v1/relief-campaigns/" + view.id());
     }
 
     @GET
@@ -89,28 +83,12 @@ public class ReliefResource {
     public Page<CampaignSummary> list(@QueryParam("status") CampaignStatus status, @QueryParam("year") Integer year,
                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        access.listScope().ifPresent(root -> {
-            q.append(" AND organizationPath LIKE :subtree");
-            params.put("subtree", OrganizationPath.subtreePattern(root));
-        });
-        if (status != null) {
-            q.append(" AND status = :status");
-            params.put("status", status);
-        }
-        if (year != null) {
-            q.append(" AND year = :year");
-            params.put("year", year);
-        }
-        if (!page.first()) {
-            Cursor after = page.cursor(2);
-            params.put("at", after.instant(0));
-            params.put("last", after.uuid(1));
-            q.append(" AND (createdAt < :at OR (createdAt = :at AND id < :last))");
-        }
-        List<ReliefCampaign> rows = ReliefCampaign.<ReliefCampaign>find(q + " ORDER BY createdAt DESC, id DESC", params)
-                .range(0, page.limit()).list();
+        List<ReliefCampaign> rows = ListQuery.of(ReliefCampaign.class, page)
+                .within("organizationPath", access.listScope())
+                .filter("status = :status", "status", status)
+                .filter("year = :year", "year", year)
+                .orderBy(ListQuery.Key.instant("createdAt").descending(), ListQuery.Key.uuid("id").descending())
+                .fetch();
         return Page.of(rows, page.limit(), c -> PageRequest.encode(c.createdAt, c.id), ReliefCampaigns::summary);
     }
 

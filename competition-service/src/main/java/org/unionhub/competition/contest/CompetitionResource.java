@@ -22,9 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import org.unionhub.platform.paging.Cursor;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import jakarta.ws.rs.Produces;
@@ -145,32 +143,15 @@ public class CompetitionResource {
                                           @QueryParam("industry") String industry, @QueryParam("year") String year,
                                           @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", enumValue("status", CompetitionStatus.class, status));
-        }
-        if (level != null) {
-            where.append(" and level = :level");
-            params.and("level", enumValue("level", Competition.Level.class, level));
-        }
-        if (industry != null && !industry.isBlank()) {
-            where.append(" and industry = :industry");
-            params.and("industry", industry);
-        }
+        ListQuery<Competition> query = ListQuery.of(Competition.class, page)
+                .filter("status = :status", "status", status == null ? null : enumValue("status", CompetitionStatus.class, status))
+                .filter("level = :level", "level", level == null ? null : enumValue("level", Competition.Level.class, level))
+                .filter("industry = :industry", "industry", industry == null || industry.isBlank() ? null : industry);
         if (year != null) {
             int y = yearValue(year);
-            where.append(" and startsOn >= :from and startsOn < :to");
-            params.and("from", LocalDate.of(y, 1, 1)).and("to", LocalDate.of(y + 1, 1, 1));
+            query.where("startsOn >= :from", "from", LocalDate.of(y, 1, 1)).where("startsOn < :to", "to", LocalDate.of(y + 1, 1, 1));
         }
-        if (!page.first()) {
-            Cursor after = page.cursor(2);
-            where.append(" and (startsOn < :afterStart or (startsOn = :afterStart and id > :afterId))");
-            params.and("afterStart", after.date(0)).and("afterId", after.uuid(1));
-        }
-        List<Competition> rows = Competition.<Competition>find(where.toString(),
-                Sort.by("startsOn", Sort.Direction.Descending).and("id"), params).page(0, page.limit() + 1).list();
+        List<Competition> rows = query.orderBy(ListQuery.Key.date("startsOn").descending(), ListQuery.Key.uuid("id")).fetch();
         return Page.of(rows, page.limit(), c -> PageRequest.encode(c.startsOn, c.id), CompetitionResponse::of);
     }
 

@@ -1,7 +1,6 @@
 package org.unionhub.membership.card;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -95,17 +95,10 @@ public class BenefitPartnerResource {
     public Page<PartnerResponse> list(@QueryParam("category") PartnerCategory category, @QueryParam("limit") Integer limit,
                                       @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        if (category != null) {
-            q.append(" and category = :category");
-            params.and("category", category);
-        }
-        if (!page.first()) {
-            params.and("after", page.cursor(1).uuid(0));
-            q.append(" and id > :after");
-        }
-        List<BenefitPartner> rows = BenefitPartner.find(q.toString(), Sort.by("id"), params).page(0, page.limit() + 1).list();
+        List<BenefitPartner> rows = ListQuery.of(BenefitPartner.class, page)
+                .filter("category = :category", "category", category)
+                .orderBy(ListQuery.Key.uuid("id"))
+                .fetch();
         return Page.of(rows, page.limit(), p -> PageRequest.encode(p.id), PartnerResponse::of);
     }
 }

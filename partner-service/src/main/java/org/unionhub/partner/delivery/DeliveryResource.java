@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.partner.subscription.OwnedSubscriptions;
 import org.unionhub.partner.subscription.Subscription;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -74,22 +75,18 @@ public class DeliveryResource {
                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Subscription s = owned.readable(id);
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("subscriptionId = ?1");
-        List<Object> params = new java.util.ArrayList<>(List.of(s.id));
+        String st = null;
         if (status != null && !status.isBlank()) {
-            String st = status.trim().toUpperCase(Locale.ROOT);
+            st = status.trim().toUpperCase(Locale.ROOT);
             if (!List.of(Delivery.PENDING, Delivery.SENDING, Delivery.DELIVERED, Delivery.DEAD).contains(st)) {
                 throw ProblemException.invalid("status", "must be one of PENDING, SENDING, DELIVERED, DEAD");
             }
-            params.add(st);
-            q.append(" AND status = ?").append(params.size());
         }
-        if (!page.first()) {
-            params.add(page.cursor(1).number(0));
-            q.append(" AND seq < ?").append(params.size());
-        }
-        q.append(" ORDER BY seq DESC");
-        List<Delivery> rows = Delivery.find(q.toString(), params.toArray()).page(0, page.limit() + 1).list();
+        List<Delivery> rows = ListQuery.of(Delivery.class, page)
+                .where("subscriptionId = :subscription", "subscription", s.id)
+                .filter("status = :status", "status", st)
+                .orderBy(ListQuery.Key.number("seq").descending())
+                .fetch();
         return Page.of(rows, page.limit(), d -> PageRequest.encode(d.seq), DeliveryResponse::of);
     }
 

@@ -26,6 +26,7 @@ import org.unionhub.partner.partner.Partner;
 import org.unionhub.partner.partner.PartnerCaller;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 
@@ -87,20 +88,11 @@ public class SubscriptionResource {
     @Operation(summary = "The caller's subscriptions (admin: all) (roles: partner (its own), admin)")
     public Page<SubscriptionResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new java.util.ArrayList<>();
+        ListQuery<Subscription> query = ListQuery.of(Subscription.class, page);
         if (!actor.has(Roles.ADMIN)) {
-            params.add(caller.require().id);
-            q.append(" AND partnerId = ?").append(params.size());
+            query.where("partnerId = :partner", "partner", caller.require().id);
         }
-        if (!page.first()) {
-            params.add(Instant.parse(page.after().get(0)));
-            int t = params.size();
-            params.add(UUID.fromString(page.after().get(1)));
-            q.append(" AND (createdAt > ?").append(t).append(" OR (createdAt = ?").append(t).append(" AND id > ?").append(t + 1).append("))");
-        }
-        q.append(" ORDER BY createdAt, id");
-        List<Subscription> rows = Subscription.find(q.toString(), params.toArray()).page(0, page.limit() + 1).list();
+        List<Subscription> rows = query.orderBy(ListQuery.Key.instant("createdAt"), ListQuery.Key.uuid("id")).fetch();
         return Page.of(rows, page.limit(), s -> PageRequest.encode(s.createdAt, s.id), s -> SubscriptionResponse.of(s, null));
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -86,6 +87,18 @@ public class IdempotentPost {
                 .setParameter(6, body)
                 .executeUpdate();
         return response;
+    }
+
+    /**
+     * The usual create under a key: {@link #run} answering 201 with what {@code work} made as the body and
+     * {@code location} of it as the Location header.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Response created(String key, String scope, Object request, Supplier<T> work, Function<T, String> location) {
+        return run(key, scope, request, () -> {
+            T made = work.get();
+            return Response.created(URI.create(location.apply(made))).entity(made).build();
+        });
     }
 
     private String hash(Object request) {

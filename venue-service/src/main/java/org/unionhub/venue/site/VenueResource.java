@@ -29,6 +29,7 @@ import org.unionhub.platform.http.ETags;
 import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -159,18 +160,12 @@ public class VenueResource {
         if (radiusKm != null) {
             throw ProblemException.invalid("near", "is required with radiusKm");
         }
-        StringBuilder jpql = new StringBuilder("FROM Venue v WHERE 1 = 1");
-        if (organizationId != null) jpql.append(" AND v.organizationId = :org");
-        if (kind != null) jpql.append(" AND v.kind = :kind");
-        if (amenity != null) jpql.append(" AND array_contains(v.amenities, :amenity)");
-        if (!page.first()) jpql.append(" AND v.id > :after");
-        jpql.append(" ORDER BY v.id");
-        var q = em.createQuery(jpql.toString(), Venue.class).setMaxResults(page.limit() + 1);
-        if (organizationId != null) q.setParameter("org", organizationId);
-        if (kind != null) q.setParameter("kind", kind);
-        if (amenity != null) q.setParameter("amenity", amenity.name());
-        if (!page.first()) q.setParameter("after", page.cursor(1).uuid(0));
-        List<Venue> rows = q.getResultList();
+        List<Venue> rows = ListQuery.of(Venue.class, page)
+                .filter("organizationId = :org", "org", organizationId)
+                .filter("kind = :kind", "kind", kind)
+                .filter("array_contains(amenities, :amenity)", "amenity", amenity == null ? null : amenity.name())
+                .orderBy(ListQuery.Key.uuid("id"))
+                .fetch();
         return Page.of(rows, page.limit(), v -> PageRequest.encode(v.id), v -> venues.response(v, coordSystem, null, now));
     }
 

@@ -31,6 +31,7 @@ import org.unionhub.platform.idempotency.IdempotentPost;
 import org.unionhub.platform.identity.Access;
 import org.unionhub.platform.identity.OrganizationPath;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -42,7 +43,6 @@ import org.unionhub.platform.time.BusinessClock;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -259,22 +259,12 @@ public class SubsidyResource {
             }
             access.requireStaffOver(org);
         }
-        StringBuilder q = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (year != null) {
-            q.append(" and year = :year");
-            params.put("year", year);
-        }
+        ListQuery<Subsidy> query = ListQuery.of(Subsidy.class, page).filter("year = :year", "year", year);
         if (org != null) {
-            q.append(" and (organizationId = :org or organizationId in (select o.id from OrganizationView o where o.path like :orgPath))");
-            params.put("org", org);
-            params.put("orgPath", OrganizationPath.subtreePattern(org));
+            query.where("(organizationId = :org or organizationId in (select o.id from OrganizationView o where o.path like :orgPath))", "org", org)
+                    .with("orgPath", OrganizationPath.subtreePattern(org));
         }
-        if (!page.first()) {
-            q.append(" and id > :after");
-            params.put("after", page.cursor(1).uuid(0));
-        }
-        List<Subsidy> rows = Subsidy.find(q + " order by id", params).range(0, page.limit()).list();
+        List<Subsidy> rows = query.orderBy(ListQuery.Key.uuid("id")).fetch();
         return Page.of(rows, page.limit(), s -> PageRequest.encode(s.id), this::response);
     }
 
