@@ -227,10 +227,8 @@ public class Applications {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView get(UUID id) {
-        Application a = Application.findById(id);
-        if (a == null) {
-            throw ProblemException.notFound("application", id);
-        }
+        Application a = Application.<Application>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("application", id));
         if (finance.isFinanceOnly()) {
             return forFinance(a);
         }

@@ -112,10 +112,8 @@ public class GreenChannel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ReferralView get(UUID id) {
-        Referral r = Referral.findById(id);
-        if (r == null) {
-            throw ProblemException.notFound("referral", id);
-        }
+        Referral r = Referral.<Referral>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("referral", id));
         access.requireRead(r.memberId, r.organizationId);
         return ReferralView.of(r);
     }

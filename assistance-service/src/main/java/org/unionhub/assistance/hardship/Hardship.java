@@ -110,10 +110,8 @@ public class Hardship {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public FileView get(UUID id) {
-        HardshipFile f = HardshipFile.findById(id);
-        if (f == null) {
-            throw ProblemException.notFound("hardship file", id);
-        }
+        HardshipFile f = HardshipFile.<HardshipFile>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("hardship file", id));
         access.requireRead(f.memberId, f.organizationId);
         return FileView.of(f);
     }

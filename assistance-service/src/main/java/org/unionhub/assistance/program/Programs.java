@@ -27,10 +27,8 @@ public class Programs {
     BusinessClock clock;
 
     public Program require(String code) {
-        Program p = Program.findById(code);
-        if (p == null) {
-            throw ProblemException.notFound("program", code);
-        }
+        Program p = Program.<Program>findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("program", code));
         return p;
     }
 

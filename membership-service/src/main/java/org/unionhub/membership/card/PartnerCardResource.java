@@ -73,10 +73,7 @@ public class PartnerCardResource {
                     + "No personal data. 404 for an unknown number; 403 for a partner token bound to no benefit partner.")
     public CardCheck check(@PathParam("number") String number) {
         BenefitPartner p = partner.require();
-        Card c = Card.findById(number);
-        if (c == null) {
-            throw ProblemException.notFound("card", number);
-        }
+        Card c = Card.<Card>findByIdOptional(number).orElseThrow(() -> ProblemException.notFound("card", number));
         Member m = Member.findById(c.memberId);
         boolean active = c.status == Card.Status.VALID && m != null && m.status == Member.Status.ACTIVE;
         return new CardCheck(c.number, active, p.id, p.name, p.category, BenefitPartnerResource.PartnerResponse.of(p).discountRate());

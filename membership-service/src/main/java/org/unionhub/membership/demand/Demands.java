@@ -55,10 +55,7 @@ public class Demands {
     }
 
     public static Demand require(UUID id) {
-        Demand d = Demand.findById(id);
-        if (d == null) {
-            throw ProblemException.notFound("demand", id);
-        }
+        Demand d = Demand.<Demand>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("demand", id));
         return d;
     }
 

@@ -20,10 +20,7 @@ import java.util.UUID;
 public class Forums {
 
     public static Forum require(UUID id) {
-        Forum f = Forum.findById(id);
-        if (f == null) {
-            throw ProblemException.notFound("forum", id);
-        }
+        Forum f = Forum.<Forum>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("forum", id));
         return f;
     }
 

@@ -41,10 +41,7 @@ public class MemberDemandResource {
     public Page<DemandView> list(@PathParam("id") UUID id,
                                  @Parameter(description = "only demands not yet resolved or declined") @QueryParam("open") Boolean open,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Member m = Member.findById(id);
-        if (m == null) {
-            throw ProblemException.notFound("member", id);
-        }
+        Member m = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("member", id));
         access.requireMemberRecords(m);
         PageRequest page = PageRequest.of(limit, cursor);
         Instant now = clock.now();

@@ -62,10 +62,7 @@ public class MemberAccess {
     }
 
     public static Member require(UUID id) {
-        Member m = Member.findById(id);
-        if (m == null) {
-            throw ProblemException.notFound("member", id);
-        }
+        Member m = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("member", id));
         return m;
     }
 }

@@ -35,10 +35,8 @@ public class Organizations {
     BusinessClock clock;
 
     public static Organization require(UUID id) {
-        Organization o = Organization.findById(id);
-        if (o == null) {
-            throw ProblemException.notFound("organization", id);
-        }
+        Organization o = Organization.<Organization>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("organization", id));
         return o;
     }
 

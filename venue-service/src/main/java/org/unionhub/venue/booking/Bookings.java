@@ -52,18 +52,13 @@ public class Bookings {
     }
 
     public static Activity requireActivity(UUID id) {
-        Activity a = Activity.findById(id);
-        if (a == null) {
-            throw ProblemException.notFound("activity", id);
-        }
+        Activity a = Activity.<Activity>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("activity", id));
         return a;
     }
 
     public static Booking requireBooking(UUID id) {
-        Booking b = Booking.findById(id);
-        if (b == null) {
-            throw ProblemException.notFound("booking", id);
-        }
+        Booking b = Booking.<Booking>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("booking", id));
         return b;
     }
 

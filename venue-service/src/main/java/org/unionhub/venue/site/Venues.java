@@ -47,10 +47,7 @@ public class Venues {
     BusinessClock clock;
 
     public static Venue require(UUID id) {
-        Venue v = Venue.findById(id);
-        if (v == null) {
-            throw ProblemException.notFound("venue", id);
-        }
+        Venue v = Venue.<Venue>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("venue", id));
         return v;
     }
 
