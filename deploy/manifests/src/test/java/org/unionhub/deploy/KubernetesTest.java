@@ -344,7 +344,7 @@ class KubernetesTest {
     @Test
     void the_development_public_key_is_the_one_the_platform_ships() {
         Path devKey = repo.path(DEV).resolve("unionhub-dev-public.pem");
-        Path platformKey = repo.path("platform/src/main/resources/dev-keys/unionhub-dev-public.pem");
+        Path platformKey = repo.path("platform-core/src/main/resources/dev-keys/unionhub-dev-public.pem");
         assertThat(Files.isRegularFile(devKey)).as(repo.rel(devKey) + " exists").isTrue();
         assertThat(Repo.read(devKey).strip())
                 .as(repo.rel(devKey) + " must equal " + repo.rel(platformKey) + " (dev tokens are signed with its pair)")

@@ -27,7 +27,7 @@ import static org.unionhub.deploy.Manifests.ofKind;
  */
 class TokenKeysTest {
 
-    static final String DEV_PUBLIC_KEY = "platform/src/main/resources/dev-keys/unionhub-dev-public.pem";
+    static final String DEV_PUBLIC_KEY = "platform-core/src/main/resources/dev-keys/unionhub-dev-public.pem";
 
     private final Repo repo = Repo.get();
 
