@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unionhub.platform.identity.Actor;
 import org.unionhub.platform.identity.Roles;
+import org.unionhub.platform.paging.ListQuery;
 import org.unionhub.platform.paging.Page;
 import org.unionhub.platform.paging.PageRequest;
 import org.unionhub.platform.problem.ProblemException;
@@ -83,10 +84,7 @@ public class PartnerResource {
     @Operation(summary = "List partners, oldest first (roles: admin)")
     public Page<PartnerResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        List<Partner> rows = page.first()
-                ? Partner.find("ORDER BY createdAt, id").page(0, page.limit() + 1).list()
-                : Partner.find("(createdAt > ?1 OR (createdAt = ?1 AND id > ?2)) ORDER BY createdAt, id",
-                Instant.parse(page.after().get(0)), UUID.fromString(page.after().get(1))).page(0, page.limit() + 1).list();
+        List<Partner> rows = ListQuery.of(Partner.class, page).orderBy(ListQuery.Key.instant("createdAt"), ListQuery.Key.uuid("id")).fetch();
         return Page.of(rows, page.limit(), p -> PageRequest.encode(p.createdAt, p.id), PartnerResponse::of);
     }
 
