@@ -59,9 +59,10 @@ class MemberReadQueriesTest {
 
         // A backend reports its statistics at the end of a transaction once a second has passed since its last
         // report, or after ten idle seconds: counts a pooled connection still holds from earlier tests (organizations
-        // created just before) would land inside the measured window. Using the connections once, a second later,
-        // makes them report first; the same reads as below, so that a regression shows in both halves anyway.
-        Thread.sleep(1100);
+        // created just before) would land inside the measured window. Waiting until the readings are still (which
+        // takes more than that second) and then using the connections once makes them report first; the same reads
+        // as below, so that a regression shows in both halves anyway.
+        settledOrganizationViewReads();
         for (int i = 0; i < READS; i++) {
             given().auth().oauth2(cityStaff).get("/api/v1/members/" + member).then().statusCode(200);
         }

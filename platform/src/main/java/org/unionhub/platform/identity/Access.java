@@ -76,7 +76,7 @@ public class Access {
     }
 
     /** Staff, an admin, or the member himself may read a member's records (keyed by both ids). */
-    public boolean mayRead(UUID memberId, UUID organizationId) {
+    private boolean mayRead(UUID memberId, UUID organizationId) {
         return isStaffLike() ? scope.covers(organizationId) : actor.isSelf(memberId);
     }
 

@@ -3,7 +3,6 @@ package org.unionhub.platform.identity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.unionhub.platform.problem.ProblemException;
 
 import java.util.Optional;
 import java.util.Set;
@@ -43,12 +42,6 @@ public class Actor {
     /** A member may act only for himself; staff and admins are checked by scope elsewhere. */
     public boolean isSelf(UUID memberId) {
         return memberId != null && memberId().map(memberId::equals).orElse(false);
-    }
-
-    public void requireSelf(UUID memberId) {
-        if (!isSelf(memberId)) {
-            throw ProblemException.forbidden("a member may act only on his own records");
-        }
     }
 
     private Optional<UUID> uuidClaim(String name) {
